@@ -1,0 +1,32 @@
+package dev.wasmcore.binary;
+
+import java.io.Closeable;
+
+/**
+ * Random-access, read-only bytes with a name (usually a file path). Offsets are absolute positions in the source,
+ * which for a file are file offsets, so every error can name the file and the offset.
+ *
+ * <p>Implementations are safe for concurrent reads. A source is never copied as a whole: readers take bounded
+ * {@link ByteRegion}s and {@link ByteReader}s over it.
+ */
+public interface ByteSource extends Closeable {
+  /** The name used in error messages, e.g. the file path. */
+  String name();
+
+  /** Total number of bytes. */
+  long size();
+
+  /** The byte at {@code position}; the caller has checked the bounds. */
+  byte get(long position);
+
+  /** Copies {@code length} bytes starting at {@code position} into {@code dst}; bounds checked by the caller. */
+  void get(long position, byte[] dst, int dstOffset, int length);
+
+  /** The whole source as a region. */
+  default ByteRegion all() {
+    return new ByteRegion(this, 0, size());
+  }
+
+  @Override
+  default void close() {}
+}
