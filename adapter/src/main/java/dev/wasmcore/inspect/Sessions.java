@@ -1,0 +1,15 @@
+package dev.wasmcore.inspect;
+
+/** Opens sessions. */
+public final class Sessions {
+  private Sessions() {}
+
+  /**
+   * Opens a dump and its modules, reading only headers: DWARF units are parsed when a frame or expression needs
+   * them. Errors (missing file, not a dump, module mismatch) are {@link SessionException}s whose message names the
+   * file and, for malformed input, the offset.
+   */
+  public static DebugSession open(SessionOptions options, ProgressListener progress) {
+    throw new SessionException("sessions are not implemented yet");
+  }
+}
