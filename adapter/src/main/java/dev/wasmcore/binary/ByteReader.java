@@ -232,6 +232,16 @@ public final class ByteReader {
     return (int) v;
   }
 
+  /** Wasm {@code s33} (heap types, block types): signed LEB128 of at most 5 bytes within the 33-bit range. */
+  public long varS33() {
+    long at = pos;
+    long v = sleb128Bounded(5, at);
+    if (v < -(1L << 32) || v >= (1L << 32)) {
+      throw error(at, "s33 LEB128 out of range");
+    }
+    return v;
+  }
+
   /** Wasm {@code s64}: signed LEB128 of at most 10 bytes. */
   public long varS64() {
     return sleb128();

@@ -1,0 +1,564 @@
+package dev.wasmcore.coredump;
+
+import dev.wasmcore.binary.ByteReader;
+import dev.wasmcore.binary.ByteSource;
+import dev.wasmcore.binary.MalformedInputException;
+import dev.wasmcore.binary.MappedFileSource;
+import dev.wasmcore.wasm.CodeOffset;
+import dev.wasmcore.wasm.CustomSection;
+import dev.wasmcore.wasm.DataSegment;
+import dev.wasmcore.wasm.DwarfAddress;
+import dev.wasmcore.wasm.FunctionBody;
+import dev.wasmcore.wasm.Global;
+import dev.wasmcore.wasm.Limits;
+import dev.wasmcore.wasm.SectionId;
+import dev.wasmcore.wasm.SegmentMode;
+import dev.wasmcore.wasm.WasmModule;
+import dev.wasmcore.wasm.WasmValue;
+import java.io.Closeable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A WebAssembly core dump (tool-conventions Coredump.md): a wasm binary whose custom sections {@code core},
+ * {@code coremodules}, {@code coreinstances} and {@code corestack} (one per thread) describe the crashed process, and
+ * whose memory, global and data sections hold its state. The memories are {@link MemoryImage}s read from the mapped
+ * file, never copied.
+ *
+ * <p>Producers differ (see {@link Producer}); frames are read in the {@link StackLayout} the bytes show:
+ * the rewriter layout is chosen only when a frame with locals has a 0x00 byte where a spec dump has a value type
+ * byte (a spec value never starts with 0x00), so a spec dump is never misread.
+ *
+ * <p>Every error is a {@link MalformedInputException} naming the file, the section and the offset.
+ */
+public final class CoreDump implements Closeable {
+  private final WasmModule file;
+  private final ProcessInfo process;
+  private final List<CoreModule> modules;
+  private final List<CoreInstance> instances;
+  private final List<CoreThread> threads;
+  private final List<MemoryImage> memories;
+  private final List<CoreGlobal> globals;
+  private final ProducerInfo producer;
+  private final boolean hasModulesSection;
+  private final boolean hasInstancesSection;
+
+  private CoreDump(WasmModule file) {
+    this.file = file;
+    ByteSource src = file.source();
+    Optional<CustomSection> core = file.customSection("core");
+    List<CustomSection> stacks = customs("corestack");
+    if (core.isEmpty()) {
+      String why = file.section(SectionId.CODE).isPresent() || file.section(SectionId.FUNCTION).isPresent()
+          ? "this is a WebAssembly module, not a core dump (no \"core\" custom section; it has code)"
+          : "not a core dump: no \"core\" custom section";
+      throw new MalformedInputException(src.name(), 8, why);
+    }
+    this.process = section(core.get(), r -> {
+      expectZero(r, "process-info");
+      return new ProcessInfo(r.name());
+    });
+    Optional<CustomSection> inst = file.customSection("coreinstances");
+    Optional<CustomSection> mods = file.customSection("coremodules");
+    this.hasInstancesSection = inst.isPresent();
+    this.hasModulesSection = mods.isPresent();
+    List<String> evidence = new ArrayList<>();
+    // WasmEdge writes coreinstances as an empty vector and frames without an instance index. A spec dump with frames
+    // cannot have zero instances (every frame names one), so this signal cannot misread a valid spec dump.
+    boolean wasmEdge = inst.isPresent() && inst.get().content().length() == 1
+        && inst.get().content().u8(0) == 0 && anyFrames(stacks);
+    if (wasmEdge) {
+      evidence.add("coreinstances is empty while corestack has frames");
+      this.instances = List.of();
+      this.modules = mods.map(this::readWasmEdgeModules).orElse(List.of());
+    } else {
+      this.instances = inst.map(this::readInstances).orElse(List.of());
+      this.modules = mods.map(this::readModules).orElse(List.of());
+    }
+    List<CoreThread> ts = new ArrayList<>();
+    StackLayout layout = wasmEdge ? StackLayout.WASMEDGE : StackLayout.SPEC;
+    for (CustomSection s : stacks) {
+      CoreThread t;
+      if (wasmEdge) {
+        t = section(s, r -> readThread(r, ts.size(), s, StackLayout.WASMEDGE));
+      } else {
+        StackLayout l = section(s, r -> detectLayout(r));
+        if (l == StackLayout.REWRITER) {
+          layout = StackLayout.REWRITER;
+        }
+        t = section(s, r -> readThread(r, ts.size(), s, l));
+      }
+      ts.add(t);
+    }
+    this.threads = Collections.unmodifiableList(ts);
+    this.memories = readMemories();
+    this.globals = readGlobals();
+    this.producer = detectProducer(layout, evidence);
+  }
+
+  /** Maps and reads a dump file. */
+  public static CoreDump open(Path path) {
+    WasmModule m = WasmModule.open(path);
+    try {
+      return new CoreDump(m);
+    } catch (RuntimeException e) {
+      m.close();
+      throw e;
+    }
+  }
+
+  /** Reads a dump from a byte source (tests). */
+  public static CoreDump of(ByteSource source) {
+    return new CoreDump(WasmModule.of(source));
+  }
+
+  // ------------------------------------------------------------------------------------------------ helpers
+
+  private interface SectionReader<T> {
+    T read(ByteReader r);
+  }
+
+  private List<CustomSection> customs(String name) {
+    List<CustomSection> out = new ArrayList<>();
+    for (CustomSection c : file.customSections()) {
+      if (c.name().equals(name)) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** Runs a reader over a custom section's content, naming the section in errors. */
+  private static <T> T section(CustomSection s, SectionReader<T> reader) {
+    try {
+      return reader.read(s.content().reader());
+    } catch (MalformedInputException e) {
+      throw e.within("custom section \"" + s.name() + "\"");
+    }
+  }
+
+  private static void expectZero(ByteReader r, String what) {
+    long at = r.position();
+    int b = r.u8();
+    if (b != 0) {
+      throw r.error(at, what + ": unknown kind 0x" + Integer.toHexString(b) + " (expected 0x00)");
+    }
+  }
+
+  private static boolean anyFrames(List<CustomSection> stacks) {
+    for (CustomSection s : stacks) {
+      try {
+        ByteReader r = s.content().reader();
+        r.u8();
+        r.name();
+        if (r.varU32() > 0) {
+          return true;
+        }
+      } catch (MalformedInputException e) {
+        return false; // reported when the section is read
+      }
+    }
+    return false;
+  }
+
+  // ------------------------------------------------------------------------------------------ section readers
+
+  private List<CoreModule> readModules(CustomSection s) {
+    return section(s, r -> {
+      int n = r.vecLength(2, "coremodule");
+      List<CoreModule> out = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        expectZero(r, "coremodule " + i);
+        out.add(new CoreModule(i, r.name()));
+      }
+      return Collections.unmodifiableList(out);
+    });
+  }
+
+  /** WasmEdge writes {@code count 0x00 name-bytes} with no length before the name: one module, the rest its name. */
+  private List<CoreModule> readWasmEdgeModules(CustomSection s) {
+    return section(s, r -> {
+      long n = r.varU32();
+      if (n == 0) {
+        return List.of();
+      }
+      expectZero(r, "coremodule 0");
+      String name = new String(r.bytes(r.remaining()), StandardCharsets.UTF_8);
+      return List.of(new CoreModule(0, name));
+    });
+  }
+
+  private List<CoreInstance> readInstances(CustomSection s) {
+    return section(s, r -> {
+      int n = r.vecLength(4, "coreinstance");
+      List<CoreInstance> out = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        expectZero(r, "coreinstance " + i);
+        long module = r.varU32();
+        out.add(new CoreInstance(i, module, indexVec(r, "memory index"), indexVec(r, "global index")));
+      }
+      return Collections.unmodifiableList(out);
+    });
+  }
+
+  private static List<Long> indexVec(ByteReader r, String what) {
+    int n = r.vecLength(1, what);
+    List<Long> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(r.varU32());
+    }
+    return out;
+  }
+
+  /**
+   * Decides between the spec and the rewriter layout by walking frames in the spec layout: the first frame with
+   * locals decides. In the spec layout the byte after {@code nlocals} starts a value (a type byte, never 0x00); in
+   * the rewriter layout it is {@code nstack}, which that runtime always writes as 0. Frames without locals read the
+   * same in both layouts.
+   */
+  private static StackLayout detectLayout(ByteReader r) {
+    expectZero(r, "thread-info");
+    r.name();
+    long n = r.varU32();
+    for (long i = 0; i < n && r.hasRemaining(); i++) {
+      expectZero(r, "frame " + i);
+      r.varU32();
+      r.varU32();
+      r.varU32();
+      long nlocals = r.varU32();
+      if (nlocals > 0) {
+        return r.peekU8() == 0x00 ? StackLayout.REWRITER : StackLayout.SPEC;
+      }
+      long nstack = r.varU32();
+      for (long k = 0; k < nstack; k++) {
+        specValue(r);
+      }
+    }
+    return StackLayout.SPEC;
+  }
+
+  private CoreThread readThread(ByteReader r, int index, CustomSection s, StackLayout layout) {
+    expectZero(r, "thread-info");
+    String name = r.name();
+    long countAt = r.position();
+    long n = r.varU32();
+    // each frame takes at least 5 bytes (WasmEdge) or 6 (others): never allocate from an unchecked count
+    if (layout != StackLayout.WASMEDGE) {
+      r.seek(countAt);
+      n = r.vecLength(6, "frame");
+    } else if (n > r.remaining() / 5 + 1) {
+      throw r.error(countAt, "frame count " + n + " exceeds the " + r.remaining() + " bytes left");
+    }
+    List<CoreFrame> frames = new ArrayList<>((int) n);
+    for (int i = 0; i < n; i++) {
+      if (layout == StackLayout.WASMEDGE && !r.hasRemaining()) {
+        break; // WasmEdge counts frames it then skips (host frames); the section ends early
+      }
+      long at = r.position();
+      expectZero(r, "frame " + i);
+      long instance = layout == StackLayout.WASMEDGE ? -1 : r.varU32();
+      long func = r.varU32();
+      long offset = r.varU32();
+      List<WasmValue> locals;
+      List<WasmValue> stack;
+      if (layout == StackLayout.SPEC) {
+        locals = specValues(r, "local");
+        stack = specValues(r, "stack value");
+      } else {
+        long nlAt = r.position();
+        long nl = r.varU32();
+        long ns = r.varU32();
+        if (nl > r.remaining()) {
+          throw r.error(nlAt, "frame " + i + ": local count " + nl + " exceeds the " + r.remaining()
+              + " bytes left");
+        }
+        locals = new ArrayList<>((int) nl);
+        for (long k = 0; k < nl; k++) {
+          locals.add(fixedValue(r));
+        }
+        stack = new ArrayList<>();
+        if (ns > 0) {
+          // values follow only when the next byte is a value type; WasmEdge's wasmgdb mode writes the count only
+          boolean present = r.hasRemaining() && r.peekU8() != 0x00;
+          if (!present && layout == StackLayout.WASMEDGE) {
+            if (ns > r.remaining() + 1_000_000L) {
+              throw r.error(nlAt, "frame " + i + ": stack count " + ns + " is implausible");
+            }
+            for (long k = 0; k < ns; k++) {
+              stack.add(WasmValue.missing());
+            }
+          } else {
+            if (ns > r.remaining()) {
+              throw r.error(nlAt, "frame " + i + ": stack count " + ns + " exceeds the " + r.remaining()
+                  + " bytes left");
+            }
+            for (long k = 0; k < ns; k++) {
+              stack.add(fixedValue(r));
+            }
+          }
+        }
+      }
+      frames.add(new CoreFrame(i, instance, func, new CodeOffset(offset), locals, stack, at));
+    }
+    if (r.hasRemaining()) {
+      throw r.error(r.remaining() + " unread bytes after the last frame (layout " + layout.description() + ")");
+    }
+    return new CoreThread(index, name, frames, s.headerOffset());
+  }
+
+  private static List<WasmValue> specValues(ByteReader r, String what) {
+    int n = r.vecLength(1, what);
+    List<WasmValue> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(specValue(r));
+    }
+    return out;
+  }
+
+  /** A Coredump.md value: 0x01 missing, 0x7F i32 (s32 LEB), 0x7E i64 (s64 LEB), 0x7D f32, 0x7C f64 (LE bits). */
+  static WasmValue specValue(ByteReader r) {
+    long at = r.position();
+    int t = r.u8();
+    switch (t) {
+      case 0x01: return WasmValue.missing();
+      case 0x7F: return WasmValue.i32(r.varS32());
+      case 0x7E: return WasmValue.i64(r.varS64());
+      case 0x7D: return WasmValue.f32Bits(r.i32());
+      case 0x7C: return WasmValue.f64Bits(r.u64());
+      default: throw r.error(at, "unknown value type 0x" + Integer.toHexString(t));
+    }
+  }
+
+  /** A rewriter/WasmEdge value: type byte then a fixed-width little-endian payload (i32/f32 4 bytes, i64/f64 8). */
+  static WasmValue fixedValue(ByteReader r) {
+    long at = r.position();
+    int t = r.u8();
+    switch (t) {
+      case 0x01: return WasmValue.missing();
+      case 0x7F: return WasmValue.i32(r.i32());
+      case 0x7E: return WasmValue.i64(r.u64());
+      case 0x7D: return WasmValue.f32Bits(r.i32());
+      case 0x7C: return WasmValue.f64Bits(r.u64());
+      default: throw r.error(at, "unknown value type 0x" + Integer.toHexString(t));
+    }
+  }
+
+  /** Memory section plus active data segments (constant offsets) per memory. */
+  private List<MemoryImage> readMemories() {
+    List<Limits> lims = file.memories();
+    List<MemoryImage.Builder> builders = new ArrayList<>(lims.size());
+    for (int i = 0; i < lims.size(); i++) {
+      builders.add(new MemoryImage.Builder(i, lims.get(i), file.source()));
+    }
+    for (DataSegment d : file.dataSegments()) {
+      if (d.mode() != SegmentMode.ACTIVE) {
+        continue;
+      }
+      String where = "data section: segment " + d.index();
+      if (d.memoryIndex() < 0 || d.memoryIndex() >= builders.size()) {
+        throw new MalformedInputException(file.name(), d.bytes().start(), where + " names memory "
+            + d.memoryIndex() + " but the dump declares " + builders.size() + " memories");
+      }
+      OptionalLong off = d.offset().constantOffset();
+      if (off.isEmpty()) {
+        throw new MalformedInputException(file.name(), d.offset().bytes().start(), where
+            + ": offset is not a constant (" + d.offset() + ")");
+      }
+      long address = off.getAsLong();
+      if (!lims.get((int) d.memoryIndex()).is64()) {
+        address &= 0xFFFFFFFFL;
+      }
+      builders.get((int) d.memoryIndex()).add(address, d.bytes().length(), d.bytes().start());
+    }
+    List<MemoryImage> out = new ArrayList<>(builders.size());
+    for (MemoryImage.Builder b : builders) {
+      out.add(b.build());
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private List<CoreGlobal> readGlobals() {
+    List<CoreGlobal> out = new ArrayList<>();
+    for (Global g : file.globals()) {
+      WasmValue v = g.init().evaluate(null).orElse(WasmValue.missing());
+      out.add(new CoreGlobal(g.index(), g.type(), v));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private ProducerInfo detectProducer(StackLayout layout, List<String> evidence) {
+    List<String> ev = new ArrayList<>(evidence);
+    boolean anyValues = false;
+    int frameCount = 0;
+    for (CoreThread t : threads) {
+      for (CoreFrame f : t.frames()) {
+        frameCount++;
+        anyValues |= !f.locals().isEmpty() || !f.stack().isEmpty();
+      }
+    }
+    boolean hasGlobals = file.section(SectionId.GLOBAL).isPresent();
+    if (layout == StackLayout.WASMEDGE) {
+      return new ProducerInfo(Producer.WASMEDGE, layout, true, ev);
+    }
+    if (layout == StackLayout.REWRITER) {
+      ev.add("a frame's local count is followed by 0x00 (counts first), not a value type");
+      return new ProducerInfo(Producer.REWRITER, layout, true, ev);
+    }
+    if (!hasModulesSection && !hasInstancesSection && !hasGlobals && frameCount > 0 && !anyValues) {
+      ev.add("no coremodules, coreinstances or global section; frames without values read the same in both layouts");
+      return new ProducerInfo(Producer.REWRITER, StackLayout.REWRITER, true, ev);
+    }
+    if (frameCount > 0 && !anyValues) {
+      ev.add("every frame has empty locals and operand stack");
+      for (CoreModule m : modules) {
+        if (m.name().startsWith("<anonymous-module-")) {
+          ev.add("module named " + m.name());
+          break;
+        }
+      }
+      for (CoreGlobal g : globals) {
+        if (g.value().kind() == WasmValue.Kind.REF_NULL) {
+          ev.add("reference globals written as ref.null");
+          break;
+        }
+      }
+      if (threads.size() == 1 && threads.get(0).name().equals("main")) {
+        ev.add("one thread named main");
+      }
+      return new ProducerInfo(Producer.WASMTIME, layout, false, ev);
+    }
+    if (anyValues) {
+      ev.add("frames carry locals and operand stacks");
+      return new ProducerInfo(Producer.V8_CAPTURE, layout, true, ev);
+    }
+    return new ProducerInfo(Producer.UNKNOWN, layout, true, ev);
+  }
+
+  // ------------------------------------------------------------------------------------------------ accessors
+
+  /** The dump file's name. */
+  public String name() {
+    return file.name();
+  }
+
+  /** The dump read as a wasm binary (its sections). */
+  public WasmModule file() {
+    return file;
+  }
+
+  public ProcessInfo process() {
+    return process;
+  }
+
+  /** {@code coremodules}; empty when the producer wrote none (rewriter). */
+  public List<CoreModule> modules() {
+    return modules;
+  }
+
+  /** {@code coreinstances}; empty when the producer wrote none. */
+  public List<CoreInstance> instances() {
+    return instances;
+  }
+
+  /** One thread per {@code corestack} section, in file order. */
+  public List<CoreThread> threads() {
+    return threads;
+  }
+
+  /** The memories, by index in the dump's memory section. */
+  public List<MemoryImage> memories() {
+    return memories;
+  }
+
+  /** Memory {@code index}, if the dump has it. */
+  public Optional<MemoryImage> memory(int index) {
+    return index >= 0 && index < memories.size() ? Optional.of(memories.get(index)) : Optional.empty();
+  }
+
+  /** The dump's globals (its global section). */
+  public List<CoreGlobal> globals() {
+    return globals;
+  }
+
+  /**
+   * The memory an instance uses as its memory {@code i} (through {@code coreinstances}); without instance
+   * information, dump memory {@code i}.
+   */
+  public Optional<MemoryImage> instanceMemory(long instanceIndex, int i) {
+    if (instanceIndex >= 0 && instanceIndex < instances.size()) {
+      List<Long> m = instances.get((int) instanceIndex).memories();
+      return i < m.size() ? memory((int) (long) m.get(i)) : Optional.empty();
+    }
+    return memory(i);
+  }
+
+  /** The value of an instance's global {@code i} (through {@code coreinstances}), or of dump global {@code i}. */
+  public WasmValue instanceGlobal(long instanceIndex, long i) {
+    long g = i;
+    if (instanceIndex >= 0 && instanceIndex < instances.size()) {
+      List<Long> gs = instances.get((int) instanceIndex).globals();
+      if (i < 0 || i >= gs.size()) {
+        return WasmValue.missing();
+      }
+      g = gs.get((int) i);
+    }
+    return g >= 0 && g < globals.size() ? globals.get((int) g).value() : WasmValue.missing();
+  }
+
+  /** The producer and layout, with the evidence. */
+  public ProducerInfo producer() {
+    return producer;
+  }
+
+  /** The layout the frames were read in. */
+  public StackLayout layout() {
+    return producer.layout();
+  }
+
+  /** The module name a frame's instance names, if the dump says. */
+  public Optional<String> moduleNameOf(CoreFrame frame) {
+    long i = frame.instanceIndex();
+    if (i >= 0 && i < instances.size()) {
+      long m = instances.get((int) i).moduleIndex();
+      if (m >= 0 && m < modules.size()) {
+        return Optional.of(modules.get((int) m).name());
+      }
+    }
+    return modules.size() == 1 ? Optional.of(modules.get(0).name()) : Optional.empty();
+  }
+
+  /**
+   * The DWARF address of a frame in {@code module}: checks that the module defines the frame's function and that
+   * the code offset lies inside its body, else a {@link MalformedInputException} naming the dump, the corestack
+   * section and the frame's offset.
+   */
+  public DwarfAddress dwarfAddress(CoreFrame frame, WasmModule module) {
+    Optional<FunctionBody> body = module.body(frame.funcIndex());
+    if (body.isEmpty()) {
+      String why = frame.funcIndex() < module.importedFunctionCount()
+          ? "is imported (has no body) in " + module.name()
+          : "does not exist in " + module.name() + " (" + module.functionCount() + " functions, "
+              + module.importedFunctionCount() + " imported)";
+      throw new MalformedInputException(name(), frame.fileOffset(), "custom section \"corestack\": frame "
+          + frame.index() + " names function " + frame.funcIndex() + ", which " + why
+          + "; is this the right module?");
+    }
+    if (frame.codeOffset().value() >= body.get().size()) {
+      throw new MalformedInputException(name(), frame.fileOffset(), "custom section \"corestack\": frame "
+          + frame.index() + " has code offset " + frame.codeOffset().value() + " past the end of function "
+          + frame.funcIndex() + " (body of " + body.get().size() + " bytes in " + module.name()
+          + "); is this the right module?");
+    }
+    return module.dwarfAddress(frame.funcIndex(), frame.codeOffset());
+  }
+
+  @Override
+  public void close() {
+    file.close();
+  }
+}
