@@ -1,0 +1,83 @@
+package dev.wasmcore.cli;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code wasmcore bt --json} contract, in one place:
+ * {@code {"core": PATH, "threads": [{"id", "name", "frames": [{"index", "physicalIndex", "instance", "module",
+ * "funcIndex", "codeOffset", "dwarfAddress", "function", "file", "line", "column", "inlined"}]}]}}, keys in that
+ * order, nulls written, HTML escaping off, {@code ", "} and {@code ": "} separators, one frame per line.
+ */
+public final class BacktraceJson {
+  private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+
+  private BacktraceJson() {}
+
+  /** The JSON tree of one entry. */
+  public static JsonObject frame(BacktraceEntry e) {
+    JsonObject o = new JsonObject();
+    o.addProperty("index", e.index());
+    o.addProperty("physicalIndex", e.physicalIndex());
+    o.add("instance", e.instance() == null ? JsonNull.INSTANCE : new JsonPrimitive(e.instance()));
+    o.add("module", e.module() == null ? JsonNull.INSTANCE : new JsonPrimitive(e.module()));
+    o.addProperty("funcIndex", e.funcIndex());
+    o.addProperty("codeOffset", e.codeOffset());
+    o.addProperty("dwarfAddress", e.dwarfAddress());
+    o.add("function", e.function() == null ? JsonNull.INSTANCE : new JsonPrimitive(e.function()));
+    o.add("file", e.file() == null ? JsonNull.INSTANCE : new JsonPrimitive(e.file()));
+    o.add("line", e.line() == null ? JsonNull.INSTANCE : new JsonPrimitive(e.line()));
+    o.add("column", e.column() == null ? JsonNull.INSTANCE : new JsonPrimitive(e.column()));
+    o.addProperty("inlined", e.inlined());
+    return o;
+  }
+
+  /** The whole document as text. */
+  public static String toJson(String corePath, List<BacktraceThread> threads) {
+    StringBuilder b = new StringBuilder();
+    b.append("{\"core\": ").append(GSON.toJson(new JsonPrimitive(corePath))).append(", \"threads\": [");
+    for (int t = 0; t < threads.size(); t++) {
+      BacktraceThread th = threads.get(t);
+      b.append(t > 0 ? ", " : "").append("{\"id\": ").append(th.id()).append(", \"name\": ")
+          .append(GSON.toJson(new JsonPrimitive(th.name()))).append(", \"frames\": [");
+      for (int i = 0; i < th.frames().size(); i++) {
+        b.append(i > 0 ? "," : "").append("\n  ");
+        write(frame(th.frames().get(i)), b);
+      }
+      b.append("]}");
+    }
+    b.append("]}\n");
+    return b.toString();
+  }
+
+  /** Writes a JSON tree with {@code ", "} and {@code ": "} separators. */
+  static void write(JsonElement e, StringBuilder b) {
+    if (e.isJsonObject()) {
+      b.append('{');
+      boolean first = true;
+      for (Map.Entry<String, JsonElement> m : e.getAsJsonObject().entrySet()) {
+        b.append(first ? "" : ", ").append(GSON.toJson(new JsonPrimitive(m.getKey()))).append(": ");
+        write(m.getValue(), b);
+        first = false;
+      }
+      b.append('}');
+    } else if (e.isJsonArray()) {
+      JsonArray a = e.getAsJsonArray();
+      b.append('[');
+      for (int i = 0; i < a.size(); i++) {
+        b.append(i > 0 ? ", " : "");
+        write(a.get(i), b);
+      }
+      b.append(']');
+    } else {
+      b.append(GSON.toJson(e));
+    }
+  }
+}
