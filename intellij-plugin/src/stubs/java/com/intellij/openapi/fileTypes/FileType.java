@@ -1,0 +1,5 @@
+package com.intellij.openapi.fileTypes;
+
+/** Stand-in of the IntelliJ Platform {@code FileType} (a return type only). */
+public interface FileType {
+}
