@@ -1,0 +1,485 @@
+package dev.wasmcore.dwarf;
+
+import dev.wasmcore.binary.ByteReader;
+import dev.wasmcore.binary.ByteRegion;
+import dev.wasmcore.binary.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The DWARF of one object (a wasm module or its external debug file): entry point of the {@code dwarf} package.
+ *
+ * <p>{@link #open(Map)} reads only the unit headers of {@code .debug_info} and {@code .debug_types}; each unit's DIEs
+ * and line table are read the first time they are needed and then cached ({@link CompileUnit}). The address index
+ * that maps code addresses to units is built on the first address lookup, from {@code .debug_aranges} when present
+ * and otherwise from each unit DIE's ranges (only the unit DIEs are read for it). A malformed unit header stops the
+ * walk of its section only when its length is unusable; other errors are per unit and recorded in
+ * {@link #errors()}.
+ *
+ * <p>Thread-safe: lazily built parts are guarded; handles ({@link Die}) are immutable.
+ */
+public final class DwarfInfo {
+  private final DwarfSections sections;
+  private final List<CompileUnit> units;
+  private final List<CompileUnit> infoUnits;
+  private final long[] infoUnitOffsets;
+  private final List<CompileUnit> typesUnits;
+  private final long[] typesUnitOffsets;
+  private final List<MalformedInputException> errors;
+  private final Map<Long, AbbreviationTable> abbrevCache = new ConcurrentHashMap<>();
+  private final Map<Long, MalformedInputException> abbrevErrors = new ConcurrentHashMap<>();
+  private final Object indexLock = new Object();
+  private long[] indexLow;
+  private long[] indexHigh;
+  private int[] indexUnit;
+  private Map<Long, CompileUnit> typeUnitsBySignature;
+
+  private DwarfInfo(DwarfSections sections) {
+    this.sections = sections;
+    List<MalformedInputException> errs = new ArrayList<>();
+    List<CompileUnit> all = new ArrayList<>();
+    this.infoUnits = readUnits(DwarfSections.INFO, all, errs);
+    this.typesUnits = readUnits(DwarfSections.TYPES, all, errs);
+    this.units = Collections.unmodifiableList(all);
+    this.infoUnitOffsets = offsets(infoUnits);
+    this.typesUnitOffsets = offsets(typesUnits);
+    this.errors = Collections.unmodifiableList(errs);
+  }
+
+  /**
+   * Opens the DWARF in {@code sections} (names such as {@code .debug_info}, with or without the dot). Reads the unit
+   * headers only. Never fails on malformed content: problems are in {@link #errors()} and in the affected units.
+   */
+  public static DwarfInfo open(Map<String, ByteRegion> sections) {
+    return new DwarfInfo(DwarfSections.of(sections));
+  }
+
+  private static long[] offsets(List<CompileUnit> us) {
+    long[] o = new long[us.size()];
+    for (int i = 0; i < o.length; i++) {
+      o[i] = us.get(i).offset();
+    }
+    return o;
+  }
+
+  private List<CompileUnit> readUnits(String name, List<CompileUnit> all, List<MalformedInputException> errs) {
+    ByteRegion sec = sections.get(name);
+    List<CompileUnit> out = new ArrayList<>();
+    if (sec == null) {
+      return out;
+    }
+    long off = 0;
+    // Each unit takes at least 11 bytes, so the loop is bounded by the section length.
+    while (off < sec.length()) {
+      long next;
+      try {
+        next = nextUnitOffset(sec, name, off);
+      } catch (MalformedInputException e) {
+        errs.add(e);
+        break;
+      }
+      try {
+        UnitHeader h = UnitHeader.read(sec, name, off);
+        CompileUnit u = new CompileUnit(this, h, sec, all.size());
+        all.add(u);
+        out.add(u);
+      } catch (MalformedInputException e) {
+        errs.add(e);
+      }
+      off = next;
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private static long nextUnitOffset(ByteRegion sec, String name, long off) {
+    ByteReader r = sec.readerAt(off);
+    long at = r.position();
+    long len = r.u32();
+    if (len == 0xffffffffL) {
+      len = r.u64();
+    } else if (len >= 0xfffffff0L) {
+      throw r.error(at, name + ": unit at 0x" + Long.toHexString(off) + " has reserved unit_length 0x"
+          + Long.toHexString(len) + "; the rest of the section cannot be read");
+    }
+    if (len < 0 || len > r.remaining()) {
+      throw r.error(at, name + ": unit at 0x" + Long.toHexString(off) + " has length " + Long.toUnsignedString(len)
+          + " but only " + r.remaining() + " bytes follow; the rest of the section cannot be read");
+    }
+    return r.position() + len - sec.start();
+  }
+
+  public DwarfSections sections() {
+    return sections;
+  }
+
+  /** All units: those of {@code .debug_info} in order, then those of {@code .debug_types}. */
+  public List<CompileUnit> units() {
+    return units;
+  }
+
+  /** Units of {@code .debug_info}. */
+  public List<CompileUnit> infoUnits() {
+    return infoUnits;
+  }
+
+  /** Header-level errors met while opening (units that could not be listed). */
+  public List<MalformedInputException> errors() {
+    return errors;
+  }
+
+  /** Whether there is any unit at all. */
+  public boolean isEmpty() {
+    return units.isEmpty();
+  }
+
+  /** The abbreviation table at {@code offset} of {@code .debug_abbrev}, shared by the units that use it. */
+  AbbreviationTable abbreviations(long offset) {
+    AbbreviationTable t = abbrevCache.get(offset);
+    if (t != null) {
+      return t;
+    }
+    MalformedInputException err = abbrevErrors.get(offset);
+    if (err != null) {
+      throw err;
+    }
+    ByteRegion sec = sections.get(DwarfSections.ABBREV);
+    try {
+      if (sec == null) {
+        throw new MalformedInputException(name(), -1, "there is no .debug_abbrev section");
+      }
+      t = AbbreviationTable.read(sec, offset);
+    } catch (MalformedInputException e) {
+      abbrevErrors.put(offset, e);
+      throw e;
+    }
+    abbrevCache.put(offset, t);
+    return t;
+  }
+
+  private String name() {
+    ByteRegion info = sections.get(DwarfSections.INFO);
+    return info != null ? info.source().name() : "<dwarf>";
+  }
+
+  /** The NUL-terminated string at {@code offset} of a string section ({@code .debug_str}, {@code .debug_line_str}). */
+  public String stringAt(String section, long offset) {
+    ByteRegion sec = sections.get(section);
+    if (sec == null) {
+      throw new MalformedInputException(name(), -1, "string at 0x" + Long.toHexString(offset) + " of " + section
+          + " requested but there is no such section");
+    }
+    if (offset < 0 || offset >= sec.length()) {
+      throw new MalformedInputException(sec.source().name(), sec.start(), section + ": string offset 0x"
+          + Long.toHexString(offset) + " is outside the " + sec.length() + "-byte section");
+    }
+    ByteReader r = sec.readerAt(offset);
+    long start = r.position();
+    // Scan for the NUL, then copy once: strings are short and this avoids a per-byte builder.
+    long end = start;
+    long limit = r.limit();
+    while (end < limit && sec.source().get(end) != 0) {
+      end++;
+    }
+    if (end >= limit) {
+      throw r.error(start, section + ": string at 0x" + Long.toHexString(offset) + " has no terminating NUL");
+    }
+    byte[] b = r.bytes(end - start);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  /** The unit of {@code section} that contains section-relative {@code offset}, or null. */
+  public CompileUnit unitContaining(String section, long offset) {
+    boolean types = DwarfSections.TYPES.equals(section);
+    List<CompileUnit> us = types ? typesUnits : infoUnits;
+    long[] offs = types ? typesUnitOffsets : infoUnitOffsets;
+    int i = Arrays.binarySearch(offs, offset);
+    if (i < 0) {
+      i = -i - 2;
+    }
+    if (i < 0) {
+      return null;
+    }
+    CompileUnit u = us.get(i);
+    return offset < u.header().end() ? u : null;
+  }
+
+  /** The DIE at section-relative {@code offset} of {@code .debug_info}, or null. */
+  public Die dieAt(long offset) {
+    CompileUnit u = unitContaining(DwarfSections.INFO, offset);
+    return u != null ? u.dieAtOffset(offset) : null;
+  }
+
+  Die dieAt(String section, long offset, long position) {
+    CompileUnit u = unitContaining(section, offset);
+    Die d = u != null ? u.dieAtOffset(offset) : null;
+    if (d == null) {
+      throw new MalformedInputException(name(), position, section + ": DW_FORM_ref_addr 0x"
+          + Long.toHexString(offset) + " names no DIE");
+    }
+    return d;
+  }
+
+  /** The type unit with {@code signature} (DWARF 4 .debug_types or DWARF 5 type units), or null. */
+  public CompileUnit typeUnit(long signature) {
+    synchronized (indexLock) {
+      if (typeUnitsBySignature == null) {
+        Map<Long, CompileUnit> m = new HashMap<>();
+        for (CompileUnit u : units) {
+          if (u.header().isTypeUnit()) {
+            m.putIfAbsent(u.header().typeSignature(), u);
+          }
+        }
+        typeUnitsBySignature = m;
+      }
+      return typeUnitsBySignature.get(signature);
+    }
+  }
+
+  Die typeBySignature(long signature, long position) {
+    CompileUnit u = typeUnit(signature);
+    if (u == null) {
+      throw new MalformedInputException(name(), position, "DW_FORM_ref_sig8 0x" + Long.toHexString(signature)
+          + " names no type unit");
+    }
+    return u.typeDie();
+  }
+
+  // ------------------------------------------------------------------------------------------- address index
+
+  /**
+   * The compile unit whose code covers {@code address}, or null. Where units overlap the one that comes first in
+   * {@code .debug_info} wins, as in LLVM's {@code DWARFDebugAranges}.
+   */
+  public CompileUnit unitForAddress(long address) {
+    buildIndex();
+    int lo = 0;
+    int hi = indexLow.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (Long.compareUnsigned(indexLow[mid], address) <= 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    int i = lo - 1;
+    if (i < 0 || Long.compareUnsigned(address, indexHigh[i]) >= 0) {
+      return null;
+    }
+    return units.get(indexUnit[i]);
+  }
+
+  /** Builds the disjoint address index once (aranges, else unit DIE ranges, else subprogram ranges). */
+  private void buildIndex() {
+    synchronized (indexLock) {
+      if (indexLow != null) {
+        return;
+      }
+      List<long[]> ranges = new ArrayList<>();
+      boolean[] covered = new boolean[units.size()];
+      readAranges(ranges, covered);
+      for (CompileUnit u : infoUnits) {
+        if (covered[u.index()] || u.header().isTypeUnit()) {
+          continue;
+        }
+        try {
+          RangeList rl = u.unitRanges();
+          if (rl.isEmpty()) {
+            rl = u.subprogramRanges();
+          }
+          for (AddressRange r : rl.ranges()) {
+            if (!r.isEmpty()) {
+              ranges.add(new long[] {r.low(), r.high(), u.index()});
+            }
+          }
+        } catch (MalformedInputException e) {
+          // This unit cannot be indexed; it stays reachable by offset, and its error is reported when it is used.
+        }
+      }
+      // Sweep over endpoints: each segment belongs to the lowest-numbered unit covering it.
+      int n = ranges.size();
+      long[][] ev = new long[2 * n][];
+      for (int i = 0; i < n; i++) {
+        long[] r = ranges.get(i);
+        ev[2 * i] = new long[] {r[0], 1, r[2]};
+        ev[2 * i + 1] = new long[] {r[1], 0, r[2]};
+      }
+      Arrays.sort(ev, (a, b) -> a[0] != b[0] ? Long.compareUnsigned(a[0], b[0]) : Long.compare(a[1], b[1]));
+      java.util.TreeMap<Long, Integer> active = new java.util.TreeMap<>();
+      List<long[]> segs = new ArrayList<>();
+      long prev = 0;
+      for (long[] e : ev) {
+        if (!active.isEmpty() && e[0] != prev) {
+          long unit = active.firstKey();
+          if (!segs.isEmpty() && segs.get(segs.size() - 1)[1] == prev && segs.get(segs.size() - 1)[2] == unit) {
+            segs.get(segs.size() - 1)[1] = e[0];
+          } else {
+            segs.add(new long[] {prev, e[0], unit});
+          }
+        }
+        if (e[1] == 1) {
+          active.merge(e[2], 1, Integer::sum);
+        } else {
+          active.computeIfPresent(e[2], (k, v) -> v == 1 ? null : v - 1);
+        }
+        prev = e[0];
+      }
+      long[] lo = new long[segs.size()];
+      long[] hi = new long[segs.size()];
+      int[] un = new int[segs.size()];
+      for (int i = 0; i < lo.length; i++) {
+        lo[i] = segs.get(i)[0];
+        hi[i] = segs.get(i)[1];
+        un[i] = (int) segs.get(i)[2];
+      }
+      indexHigh = hi;
+      indexUnit = un;
+      indexLow = lo;
+    }
+  }
+
+  /**
+   * Reads {@code .debug_aranges} (DWARF 5 section 6.1.2) when present: sets of (address, length) tuples per unit.
+   * A malformed set is skipped; its unit then falls back to its own ranges.
+   */
+  private void readAranges(List<long[]> ranges, boolean[] covered) {
+    ByteRegion sec = sections.get(DwarfSections.ARANGES);
+    if (sec == null) {
+      return;
+    }
+    long off = 0;
+    while (off < sec.length()) {
+      ByteReader r = sec.readerAt(off);
+      long next;
+      try {
+        long len = r.u32();
+        boolean is64 = false;
+        if (len == 0xffffffffL) {
+          is64 = true;
+          len = r.u64();
+        }
+        if (len < 0 || len > r.remaining()) {
+          return;
+        }
+        next = r.position() + len - sec.start();
+        ByteReader s = r.subReader(len);
+        int version = s.u16();
+        long cuOffset = s.unsigned(is64 ? 8 : 4);
+        int addrSize = s.u8();
+        int segSize = s.u8();
+        if (version != 2 || (addrSize != 4 && addrSize != 8 && addrSize != 2) || segSize != 0) {
+          off = next;
+          continue;
+        }
+        // Tuples start at a multiple of twice the address size from the set's start.
+        long rel = s.position() - (sec.start() + off);
+        long pad = (2L * addrSize - rel % (2L * addrSize)) % (2L * addrSize);
+        s.skip(pad);
+        CompileUnit u = unitContaining(DwarfSections.INFO, cuOffset);
+        List<long[]> mine = new ArrayList<>();
+        while (s.remaining() >= 2L * addrSize) {
+          long a = s.unsigned(addrSize);
+          long l = s.unsigned(addrSize);
+          if (a == 0 && l == 0) {
+            break;
+          }
+          if (l != 0 && u != null) {
+            mine.add(new long[] {a, a + l, u.index()});
+          }
+        }
+        if (u != null && u.offset() == cuOffset) {
+          covered[u.index()] = true;
+          ranges.addAll(mine);
+        }
+      } catch (MalformedInputException e) {
+        return;
+      }
+      off = next;
+    }
+  }
+
+  /**
+   * The global variables (DW_TAG_variable at namespace scope, or static members) whose qualified name is
+   * {@code qualifiedName}, looking first in {@code preferred} (may be null) and then in every other unit. Parses the
+   * units it looks at; units that fail to parse are skipped.
+   */
+  public List<Die> findGlobalVariables(String qualifiedName, CompileUnit preferred) {
+    List<Die> out = new ArrayList<>();
+    if (preferred != null) {
+      collectGlobals(preferred, qualifiedName, out);
+      if (!out.isEmpty()) {
+        return out;
+      }
+    }
+    for (CompileUnit u : infoUnits) {
+      if (u != preferred) {
+        collectGlobals(u, qualifiedName, out);
+      }
+    }
+    return out;
+  }
+
+  private static void collectGlobals(CompileUnit u, String qualifiedName, List<Die> out) {
+    int simple = qualifiedName.lastIndexOf("::");
+    String last = simple >= 0 ? qualifiedName.substring(simple + 2) : qualifiedName;
+    try {
+      u.parseDies();
+      int n = u.dieCount();
+      for (int i = 0; i < n; i++) {
+        if (u.dieAbbrev(i).tagCode() != 0x34) {
+          continue;
+        }
+        Die d = new Die(u, i);
+        if (!d.has(DwAt.DW_AT_location) && !d.has(DwAt.DW_AT_const_value)) {
+          continue;
+        }
+        if (!last.equals(d.nameRecursive())) {
+          continue;
+        }
+        if (!isGlobalScope(d)) {
+          continue;
+        }
+        if (qualifiedName.equals(d.qualifiedName())) {
+          out.add(d);
+        }
+      }
+    } catch (MalformedInputException e) {
+      // a malformed unit contributes nothing to a name search; its error shows when it is used directly
+    }
+  }
+
+  /** Whether a variable DIE lives at namespace or file scope (or is a function's static, qualified by it). */
+  private static boolean isGlobalScope(Die d) {
+    Die scopeOf = d;
+    AttributeValue spec = d.attribute(DwAt.DW_AT_specification);
+    if (spec != null) {
+      scopeOf = spec.asReference();
+    }
+    Die p = scopeOf.parent();
+    if (p == null) {
+      return false;
+    }
+    int t = p.tagCode();
+    if (t == 0x11 || t == 0x39 || t == 0x1e || t == 0x3c || t == 0x13 || t == 0x02 || t == 0x17) {
+      return true;
+    }
+    // A function's static local: its location is a fixed address (DW_OP_addr), not a frame-relative one.
+    if (t == 0x2e || t == 0x0b) {
+      AttributeValue loc = d.attribute(DwAt.DW_AT_location);
+      return loc != null && loc.formClass() == AttributeValue.FormClass.EXPRLOC && !loc.asBlock().isEmpty()
+          && loc.asBlock().u8(0) == 0x03;
+    }
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return "DwarfInfo[" + units.size() + " units, " + sections.totalSize() + " bytes]";
+  }
+}

@@ -1,0 +1,152 @@
+package dev.wasmcore.dwarf;
+
+import dev.wasmcore.binary.ByteReader;
+import dev.wasmcore.binary.ByteRegion;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The address ranges of a DIE: from {@code DW_AT_low_pc}/{@code DW_AT_high_pc}, from a {@code .debug_ranges} list
+ * (DWARF 2-4, section 2.17.3 of DWARF 4) or from a {@code .debug_rnglists} list (DWARF 5 section 2.17.3 and
+ * 7.25). Ranges are kept in list order, already made absolute with the base addresses the list selects.
+ */
+public final class RangeList {
+  /** DWARF 5 range list entry kinds (section 7.25, table 7.30). */
+  static final int DW_RLE_end_of_list = 0x00;
+  static final int DW_RLE_base_addressx = 0x01;
+  static final int DW_RLE_startx_endx = 0x02;
+  static final int DW_RLE_startx_length = 0x03;
+  static final int DW_RLE_offset_pair = 0x04;
+  static final int DW_RLE_base_address = 0x05;
+  static final int DW_RLE_start_end = 0x06;
+  static final int DW_RLE_start_length = 0x07;
+
+  private static final RangeList EMPTY = new RangeList(List.of());
+
+  private final List<AddressRange> ranges;
+
+  public RangeList(List<AddressRange> ranges) {
+    this.ranges = List.copyOf(ranges);
+  }
+
+  public static RangeList empty() {
+    return EMPTY;
+  }
+
+  public List<AddressRange> ranges() {
+    return ranges;
+  }
+
+  public boolean isEmpty() {
+    return ranges.isEmpty();
+  }
+
+  /** Whether any non-empty range contains {@code address}. */
+  public boolean contains(long address) {
+    for (AddressRange r : ranges) {
+      if (r.contains(address)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The lowest start address of the non-empty ranges, or -1 when there is none. */
+  public long lowest() {
+    long best = -1;
+    for (AddressRange r : ranges) {
+      if (!r.isEmpty() && (best == -1 || Long.compareUnsigned(r.low(), best) < 0)) {
+        best = r.low();
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Reads a DWARF 2-4 {@code .debug_ranges} list: pairs of addresses; (0, 0) ends the list; a first value of all
+   * ones selects the second as the new base; other pairs are offsets from the base.
+   */
+  static RangeList readDebugRanges(ByteRegion section, long offset, int addressSize, long baseAddress) {
+    ByteReader r = section.readerAt(offset);
+    long mask = addressMask(addressSize);
+    long base = baseAddress;
+    List<AddressRange> out = new ArrayList<>();
+    while (true) {
+      long start = r.unsigned(addressSize);
+      long end = r.unsigned(addressSize);
+      if (start == 0 && end == 0) {
+        break;
+      }
+      if (start == mask) {
+        base = end;
+        continue;
+      }
+      out.add(new AddressRange((base + start) & mask, (base + end) & mask));
+    }
+    return new RangeList(out);
+  }
+
+  /** Reads a DWARF 5 {@code .debug_rnglists} list at a section offset. */
+  static RangeList readRngLists(ByteRegion section, long offset, CompileUnit unit, long baseAddress) {
+    ByteReader r = section.readerAt(offset);
+    int addressSize = unit.header().addressSize();
+    long mask = addressMask(addressSize);
+    long base = baseAddress;
+    List<AddressRange> out = new ArrayList<>();
+    while (true) {
+      long at = r.position();
+      int kind = r.u8();
+      switch (kind) {
+        case DW_RLE_end_of_list:
+          return new RangeList(out);
+        case DW_RLE_base_addressx:
+          base = unit.addressAtIndex(r.uleb128());
+          break;
+        case DW_RLE_startx_endx: {
+          long s = unit.addressAtIndex(r.uleb128());
+          long e = unit.addressAtIndex(r.uleb128());
+          out.add(new AddressRange(s, e));
+          break;
+        }
+        case DW_RLE_startx_length: {
+          long s = unit.addressAtIndex(r.uleb128());
+          long len = r.uleb128();
+          out.add(new AddressRange(s, (s + len) & mask));
+          break;
+        }
+        case DW_RLE_offset_pair: {
+          long s = r.uleb128();
+          long e = r.uleb128();
+          out.add(new AddressRange((base + s) & mask, (base + e) & mask));
+          break;
+        }
+        case DW_RLE_base_address:
+          base = r.unsigned(addressSize);
+          break;
+        case DW_RLE_start_end: {
+          long s = r.unsigned(addressSize);
+          long e = r.unsigned(addressSize);
+          out.add(new AddressRange(s, e));
+          break;
+        }
+        case DW_RLE_start_length: {
+          long s = r.unsigned(addressSize);
+          long len = r.uleb128();
+          out.add(new AddressRange(s, (s + len) & mask));
+          break;
+        }
+        default:
+          throw r.error(at, ".debug_rnglists: unknown range list entry kind 0x" + Integer.toHexString(kind));
+      }
+    }
+  }
+
+  static long addressMask(int addressSize) {
+    return addressSize >= 8 ? -1L : (1L << (8 * addressSize)) - 1;
+  }
+
+  @Override
+  public String toString() {
+    return ranges.toString();
+  }
+}
