@@ -65,7 +65,10 @@ import { writeCoreDump } from './lib/coredump-writer.mjs';
 const USAGE = 'usage: node wasmcore-capture.mjs [--out FILE] [--dir HOST[:GUEST]]... [--env NAME=VALUE]... ' +
   '[--deterministic] [--caught] [--save-modules DIR] [--frames-json FILE] [--quiet] (module.wasm | app.mjs) [args...]';
 
-function fail(message, code = 2) { process.stderr.write(`wasmcore-capture: ${message}\n`); process.exit(code); }
+// The JS entry runner replaces process.exit (a program's own exit ends the capture); the tool
+// itself always leaves through the real one.
+const realExit = process.exit.bind(process);
+function fail(message, code = 2) { process.stderr.write(`wasmcore-capture: ${message}\n`); realExit(code); }
 
 // ---- command line
 function parseArgs(argv) {
@@ -294,20 +297,20 @@ function finishWithError(err, executableName, wasiModuleName) {
   const cap = captureFor(err);
   if (!cap) {
     process.stderr.write(`wasmcore-capture: the program ended with an exception that is not a wasm trap; no dump written\n${err?.stack ?? err}\n`);
-    process.exit(1);
+    realExit(1);
   }
   writeDump(cap, executableName, wasiModuleName);
-  process.exit(0);
+  realExit(0);
 }
 
 function finishWithoutTrap(status) {
   if (captureError) fail(`capture failed: ${captureError.stack ?? captureError}`);
   if (options.caught && firstCapture) {
     writeDump(firstCapture, path.basename(options.target), options.isJs ? null : path.basename(options.target));
-    process.exit(0);
+    realExit(0);
   }
   process.stderr.write(`wasmcore-capture: the program ended without a trap (exit status ${status}); no dump written\n`);
-  process.exit(1);
+  realExit(1);
 }
 
 // ---- WASI runner
@@ -352,10 +355,15 @@ async function runWasi() {
   let instance = null;
   if (options.deterministic) deterministicImports(imports, () => instance.exports.memory);
   const name = path.basename(options.target);
-  let status;
   try {
     instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), imports);
-    status = instance.exports._start ? wasi.start(instance) : (wasi.initialize(instance), 0);
+  } catch (err) {
+    fail(`cannot instantiate ${options.target} as a WASI command: ${err.message}`);
+  }
+  if (!instance.exports._start) fail(`${options.target} exports no _start function (not a WASI command); use a JS entry to run it`);
+  let status;
+  try {
+    status = wasi.start(instance);
   } catch (err) {
     finishWithError(err, name, name);
   }
@@ -372,8 +380,7 @@ async function runJs() {
   process.on('uncaughtException', onError);
   process.on('unhandledRejection', onError);
   process.on('beforeExit', () => finishWithoutTrap(process.exitCode ?? 0));
-  const exit = process.exit;
-  process.exit = (code) => { process.exit = exit; finishWithoutTrap(code ?? process.exitCode ?? 0); };
+  process.exit = (code) => finishWithoutTrap(code ?? process.exitCode ?? 0);
   try {
     await import(pathToFileURL(entry).href);
   } catch (err) {
