@@ -211,7 +211,10 @@ public final class ByteReader {
         throw error(at, "LEB128 runs past the end of data");
       }
       int b = source.get(pos++) & 0xFF;
-      if (i == 4 && (b & 0xF0) != 0) {
+      if (i == 4 && (b & 0x80) != 0) {
+        throw error(at, "u32 LEB128 longer than 5 bytes");
+      }
+      if (i == 4 && (b & 0x70) != 0) {
         throw error(at, "u32 LEB128 out of range");
       }
       result |= (long) (b & 0x7F) << (7 * i);
