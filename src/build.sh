@@ -72,6 +72,12 @@ for name in "${SAMPLES[@]}"; do
     || { echo "capture of $name failed:" >&2; cat "$WORK/$name.log" >&2; exit 1; }
 done
 
+# ---- check every capture against V8's own stack trace text (function index and file offset per frame)
+for name in "${SAMPLES[@]}"; do
+  "$NODE" "$SRC/tools/check-v8-trace.mjs" "$OUT/$name.wasm" "$WORK/$name.frames.json" >/dev/null 2>"$WORK/$name.v8.log" \
+    || { cat "$WORK/$name.v8.log" >&2; exit 1; }
+done
+
 # ---- expected/NAME.json: the captured frames symbolized by llvm-symbolizer-16, plus the
 # hand-written facts of src/facts/NAME.json
 for name in "${SAMPLES[@]}"; do
