@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { trapModule } from '../test-support/trap-module.mjs';
+import { buildModule, op } from '../test-support/module-builder.mjs';
 import { readCore, memoryImage } from '../test-support/read-core.mjs';
 
 const TOOL = fileURLToPath(new URL('../wasmcore-capture.mjs', import.meta.url));
@@ -112,4 +113,27 @@ test('--deterministic gives the same bytes on every run', () => {
   const b = run('--deterministic', '--quiet', '--out', 'd2.core', 'trap.wasm');
   assert.equal(a.status, 0, a.stderr); assert.equal(b.status, 0, b.stderr);
   assert.deepEqual(readFileSync(path.join(dir, 'd1.core')), readFileSync(path.join(dir, 'd2.core')));
+});
+
+test('JS entry: two modules, two instances, two memories in one dump', () => {
+  // caller.wasm's run() calls its import, which is trap.wasm's _start: one wasm stack, two instances
+  const caller = buildModule({ types: [{ params: [], results: [] }], imports: [{ module: 'env', field: 'f', type: 0 }],
+    funcs: [{ type: 0, name: 'run', locals: [], code: [op.call(0)] }], memoryPages: 1,
+    exports: [{ name: 'run', kind: 0, index: 1 }, { name: 'memory', kind: 2, index: 0 }] });
+  writeFileSync(path.join(dir, 'caller.wasm'), caller.bytes);
+  writeFileSync(path.join(dir, 'cross.mjs'), `import { readFileSync } from 'node:fs';
+const b = await WebAssembly.instantiate(readFileSync(new URL('./trap.wasm', import.meta.url)), { wasi_snapshot_preview1: { proc_exit() {} } });
+const a = await WebAssembly.instantiate(readFileSync(new URL('./caller.wasm', import.meta.url)), { env: { f: b.instance.exports._start } });
+new Uint8Array(a.instance.exports.memory.buffer)[5] = 77;
+a.instance.exports.run();
+`);
+  const r = run('--out', 'cross.core', 'cross.mjs');
+  assert.equal(r.status, 0, r.stderr);
+  const core = readCore(readFileSync(path.join(dir, 'cross.core')));
+  assert.equal(core.modules.length, 2);
+  assert.deepEqual(core.instances, [{ module: 0, memories: [0], globals: [0, 1, 2] }, { module: 1, memories: [1], globals: [] }]);
+  assert.deepEqual(core.threads[0].frames.map((f) => [f.instance, f.funcIndex, f.codeOffset]),
+    [[0, 1, built.instrOffsets[0][6]], [0, 2, built.instrOffsets[1][4]], [0, 3, built.instrOffsets[2][0]], [1, 1, caller.instrOffsets[0][0]]]);
+  assert.equal(memoryImage(core, 1)[5], 77);
+  assert.equal(core.memories[1].min, 1);
 });
