@@ -87,11 +87,16 @@ public final class CoreDump implements Closeable {
       if (wasmEdge) {
         t = section(s, r -> readThread(r, ts.size(), s, StackLayout.WASMEDGE));
       } else {
-        StackLayout l = section(s, r -> detectLayout(r));
-        if (l == StackLayout.REWRITER) {
-          layout = StackLayout.REWRITER;
+        try {
+          StackLayout l = section(s, r -> detectLayout(r));
+          if (l == StackLayout.REWRITER) {
+            layout = StackLayout.REWRITER;
+          }
+          t = section(s, r -> readThread(r, ts.size(), s, l));
+        } catch (MalformedInputException e) {
+          throw legacyLayout(s).map(what -> new MalformedInputException(src.name(), s.headerOffset(),
+              "custom section \"corestack\": " + what, e)).orElse(e);
         }
-        t = section(s, r -> readThread(r, ts.size(), s, l));
       }
       ts.add(t);
     }
@@ -240,6 +245,66 @@ public final class CoreDump implements Closeable {
       }
     }
     return StackLayout.SPEC;
+  }
+
+  /**
+   * Older wasm-coredump rewriter builds wrote frames in layouts this reader does not accept, because their code
+   * offsets count from the code section rather than the function body and their runtime wrote the dump over the
+   * start of memory (those bytes are lost). When a corestack fails to read, this checks whether it reads exactly in
+   * one of them, to say so instead of reporting a byte-level error:
+   * <ul>
+   *   <li>2023-05 to 2024-12: {@code 0x00 funcidx codeoffset nlocals nstack} (LEB128, no instance index), values as
+   *       type byte plus fixed-width payload;
+   *   <li>2023-05: the same with fixed-width u32 frame count, function index, offset and counts.
+   * </ul>
+   */
+  private static Optional<String> legacyLayout(CustomSection s) {
+    if (readsExactly(s, false)) {
+      return Optional.of("frames without an instance index in LEB128 (the wasm-coredump rewriter's layout of "
+          + "2023-05 to 2024-12, whose code offsets count from the code section): not supported; capture the dump "
+          + "again with a current rewriter or a runtime that writes Coredump.md");
+    }
+    if (readsExactly(s, true)) {
+      return Optional.of("frames with fixed-width u32 counts and no instance index (the wasm-coredump rewriter's "
+          + "layout of 2023, which overwrote the start of memory): not supported");
+    }
+    return Optional.empty();
+  }
+
+  private static boolean readsExactly(CustomSection s, boolean fixedWidth) {
+    try {
+      ByteReader r = s.content().reader();
+      expectZero(r, "thread-info");
+      r.name();
+      long n = fixedWidth ? r.u32() : r.varU32();
+      if (n == 0 || n > r.remaining() / 5) {
+        return false;
+      }
+      for (long i = 0; i < n; i++) {
+        expectZero(r, "frame");
+        long nl;
+        if (fixedWidth) {
+          r.u32();
+          r.u32();
+          nl = r.u32();
+          r.u32();
+        } else {
+          r.varU32();
+          r.varU32();
+          nl = r.varU32();
+          r.varU32();
+        }
+        if (nl > r.remaining()) {
+          return false;
+        }
+        for (long k = 0; k < nl; k++) {
+          fixedValue(r);
+        }
+      }
+      return !r.hasRemaining();
+    } catch (MalformedInputException e) {
+      return false;
+    }
   }
 
   private CoreThread readThread(ByteReader r, int index, CustomSection s, StackLayout layout) {

@@ -156,6 +156,21 @@ class BadInputTest {
   }
 
   @Test
+  void olderRewriterLayoutsAreNamedNotMisread() {
+    // 2023-2024 rewriter: 0x00 funcidx codeoffset nlocals nstack, no instance index, fixed-width values
+    byte[] leb = new WasmBuilder().custom("core", Bytes.of(0, 0)).custom("corestack", new Bytes().u8(0).name("main")
+        .uleb(2).u8(0).uleb(12).uleb(300).uleb(2).uleb(0).u8(0x7F).u32le(5).u8(0x7E).u64le(-1)
+        .u8(0).uleb(3).uleb(40).uleb(1).uleb(0).u8(0x7C).u64le(0).toByteArray()).build();
+    MalformedInputException e = dumpFails(leb);
+    assertTrue(e.getMessage().contains("frames without an instance index in LEB128"), e.getMessage());
+    // 2023 rewriter: fixed-width u32 frame count and fields
+    byte[] fixed = new WasmBuilder().custom("core", Bytes.of(0, 0)).custom("corestack", new Bytes().u8(0).name("main")
+        .u32le(1).u8(0).u32le(12).u32le(300).u32le(1).u32le(0).u8(0x7F).u32le(5).toByteArray()).build();
+    e = dumpFails(fixed);
+    assertTrue(e.getMessage().contains("fixed-width u32 counts"), e.getMessage());
+  }
+
+  @Test
   void goodDumpReads() {
     CoreDump d = CoreDump.of(new ArrayByteSource("good.core", goodDump()));
     assertEquals(1, d.threads().get(0).frames().size());
