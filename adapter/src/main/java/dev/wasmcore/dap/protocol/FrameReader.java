@@ -3,6 +3,7 @@ package dev.wasmcore.dap.protocol;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -52,7 +53,9 @@ public final class FrameReader {
    */
   public FrameReader(InputStream input, MessageJsonHandler json, Consumer<Message> errorWriter, Consumer<String> log,
       int maxContentLength) {
-    this.input = input;
+    // Buffered: headers are read byte by byte. Also, FileInputStream.readNBytes seeks, which fails on a pipe
+    // ("Illegal seek") on some JDKs, so content is read with plain read calls below.
+    this.input = new BufferedInputStream(input, 1 << 16);
     this.json = json;
     this.errorWriter = errorWriter;
     this.log = log;
@@ -67,10 +70,15 @@ public final class FrameReader {
         if (length < 0) {
           return;
         }
-        byte[] content = input.readNBytes(length);
-        if (content.length < length) {
-          log.accept("input ended inside a message (" + content.length + " of " + length + " bytes)");
-          return;
+        byte[] content = new byte[length];
+        int got = 0;
+        while (got < length) {
+          int n = input.read(content, got, length - got);
+          if (n < 0) {
+            log.accept("input ended inside a message (" + got + " of " + length + " bytes)");
+            return;
+          }
+          got += n;
         }
         if (!deliver(new String(content, StandardCharsets.UTF_8), consumer)) {
           return;
