@@ -103,22 +103,33 @@ public final class CompileUnit {
       } catch (MalformedInputException e) {
         throw wrap(e);
       }
-      int n = abbrevs.all().size();
-      fixedSizes = new int[n];
-      for (Abbreviation a : abbrevs.all()) {
-        int total = 0;
-        for (int i = 0; i < a.attributeCount(); i++) {
-          int s = Forms.fixedSize(a.formCode(i), header.addressSize(), header.offsetSize(), header.version());
-          if (s < 0) {
-            total = -1;
-            break;
-          }
-          total += s;
-        }
-        fixedSizes[a.ordinal()] = total;
-      }
+      fixedSizes = new int[0];
     }
     return abbrevs;
+  }
+
+  /** The encoded size of all attributes of {@code a} when it does not depend on the data, else -1 (cached). */
+  private int fixedSize(Abbreviation a) {
+    int k = a.ordinal();
+    if (k >= fixedSizes.length) {
+      int[] n = java.util.Arrays.copyOf(fixedSizes, Math.max(k + 1, fixedSizes.length * 2));
+      java.util.Arrays.fill(n, fixedSizes.length, n.length, Integer.MIN_VALUE);
+      fixedSizes = n;
+    }
+    int v = fixedSizes[k];
+    if (v == Integer.MIN_VALUE) {
+      int total = 0;
+      for (int i = 0; i < a.attributeCount(); i++) {
+        int s = Forms.fixedSize(a.formCode(i), header.addressSize(), header.offsetSize(), header.version());
+        if (s < 0) {
+          total = -1;
+          break;
+        }
+        total += s;
+      }
+      fixedSizes[k] = v = total;
+    }
+    return v;
   }
 
   /** Reads only the unit DIE (for the address index and base attributes), unless the tree is already parsed. */
@@ -232,7 +243,7 @@ public final class CompileUnit {
       abbs[n] = a;
       par[n] = depth > 0 ? stack[depth - 1] : -1;
       ends[n] = n + 1;
-      int fixed = fixedSizes[a.ordinal()];
+      int fixed = fixedSize(a);
       if (fixed >= 0) {
         r.skip(fixed);
       } else {
@@ -640,9 +651,11 @@ public final class CompileUnit {
   }
 
   /**
-   * A map from range start to {high, DIE index, start} of the unit's subroutine DIEs (subprograms and inlined
-   * subroutines), built the way LLVM's {@code DWARFUnit::updateAddressDieMap} builds it: parents before children,
-   * later ranges splitting earlier ones, empty ranges ignored. Built once per unit, on the first lookup.
+   * A map from range start to {high, DIE index, start} of the unit's subprogram DIEs, built the way LLVM's
+   * {@code DWARFUnit::updateAddressDieMap} builds its map (DIEs in pre-order, later ranges splitting earlier ones,
+   * empty ranges ignored), but over subprograms only: inlined subroutines are added per lookup, from the subtree of
+   * the subprogram found, so their ranges are read only where they matter. For nested, well-formed DWARF this
+   * finds the same DIE as LLVM's whole-unit map. Built once per unit, on the first lookup.
    */
   private TreeMap<Long, long[]> subroutineMap() {
     synchronized (lock) {
@@ -652,35 +665,8 @@ public final class CompileUnit {
       parseDies();
       TreeMap<Long, long[]> map = new TreeMap<>(Long::compareUnsigned);
       for (int i = 0; i < dieCount; i++) {
-        int tag = dieAbbrevs[i].tagCode();
-        if (tag != 0x2e && tag != 0x1d) {
-          continue;
-        }
-        Abbreviation a = dieAbbrevs[i];
-        if (a.indexOf(0x11) < 0 && a.indexOf(0x55) < 0) {
-          continue;
-        }
-        RangeList ranges;
-        try {
-          ranges = new Die(this, i).addressRanges();
-        } catch (MalformedInputException e) {
-          continue; // as LLVM: a DIE whose ranges cannot be read does not take part in the lookup
-        }
-        for (AddressRange r : ranges.ranges()) {
-          if (r.low() == r.high()) {
-            continue;
-          }
-          Map.Entry<Long, long[]> b = map.floorEntry(r.low());
-          if (b != null && Long.compareUnsigned(r.low(), b.getValue()[0]) < 0) {
-            long[] prev = b.getValue();
-            if (Long.compareUnsigned(r.high(), prev[0]) < 0) {
-              map.put(r.high(), new long[] {prev[0], prev[1], r.high()});
-            }
-            if (Long.compareUnsigned(r.low(), b.getKey()) > 0) {
-              map.put(b.getKey(), new long[] {r.low(), prev[1], b.getKey()});
-            }
-          }
-          map.put(r.low(), new long[] {r.high(), i, r.low()});
+        if (dieAbbrevs[i].tagCode() == 0x2e) {
+          insertRanges(map, i);
         }
       }
       subroutineMap = map;
@@ -688,17 +674,71 @@ public final class CompileUnit {
     }
   }
 
+  /** Inserts the ranges of DIE {@code i} into an LLVM-style address map (see {@link #subroutineMap()}). */
+  private void insertRanges(TreeMap<Long, long[]> map, int i) {
+    Abbreviation a = dieAbbrevs[i];
+    if (a.indexOf(0x11) < 0 && a.indexOf(0x55) < 0) {
+      return;
+    }
+    RangeList ranges;
+    try {
+      ranges = new Die(this, i).addressRanges();
+    } catch (MalformedInputException e) {
+      return; // as LLVM: a DIE whose ranges cannot be read does not take part in the lookup
+    }
+    for (AddressRange r : ranges.ranges()) {
+      if (r.low() == r.high()) {
+        continue;
+      }
+      Map.Entry<Long, long[]> b = map.floorEntry(r.low());
+      if (b != null && Long.compareUnsigned(r.low(), b.getValue()[0]) < 0) {
+        long[] prev = b.getValue();
+        if (Long.compareUnsigned(r.high(), prev[0]) < 0) {
+          map.put(r.high(), new long[] {prev[0], prev[1], r.high()});
+        }
+        if (Long.compareUnsigned(r.low(), b.getKey()) > 0) {
+          map.put(b.getKey(), new long[] {r.low(), prev[1], b.getKey()});
+        }
+      }
+      map.put(r.low(), new long[] {r.high(), i, r.low()});
+    }
+  }
+
+  private static int lookup(TreeMap<Long, long[]> map, long address) {
+    Map.Entry<Long, long[]> e = map.floorEntry(address);
+    if (e == null || Long.compareUnsigned(address, e.getValue()[0]) >= 0) {
+      return -1;
+    }
+    return (int) e.getValue()[1];
+  }
+
   /**
    * The innermost subprogram or inlined subroutine DIE whose ranges contain {@code address}, as LLVM's
    * {@code getSubroutineForAddress} finds it; null when none does.
    */
   public Die subroutineAt(long address) {
-    TreeMap<Long, long[]> map = subroutineMap();
-    Map.Entry<Long, long[]> e = map.floorEntry(address);
-    if (e == null || Long.compareUnsigned(address, e.getValue()[0]) >= 0) {
-      return null;
+    int sub;
+    synchronized (lock) {
+      sub = lookup(subroutineMap(), address);
+      if (sub < 0) {
+        return null;
+      }
+      // Refine inside the subprogram: its own ranges, then its subtree's subroutines in pre-order.
+      TreeMap<Long, long[]> inner = new TreeMap<>(Long::compareUnsigned);
+      insertRanges(inner, sub);
+      int end = subtreeEnds[sub];
+      for (int j = sub + 1; j < end; j++) {
+        int t = dieAbbrevs[j].tagCode();
+        if (t == 0x1d || t == 0x2e) {
+          insertRanges(inner, j);
+        }
+      }
+      int found = lookup(inner, address);
+      if (found >= 0) {
+        sub = found;
+      }
     }
-    return new Die(this, (int) e.getValue()[1]);
+    return new Die(this, sub);
   }
 
   /**

@@ -153,13 +153,13 @@ public final class DwarfInfo {
       if (sec == null) {
         throw new MalformedInputException(name(), -1, "there is no .debug_abbrev section");
       }
-      t = AbbreviationTable.read(sec, offset);
+      t = AbbreviationTable.at(sec, offset);
     } catch (MalformedInputException e) {
       abbrevErrors.put(offset, e);
       throw e;
     }
-    abbrevCache.put(offset, t);
-    return t;
+    AbbreviationTable prev = abbrevCache.putIfAbsent(offset, t);
+    return prev != null ? prev : t;
   }
 
   private String name() {
