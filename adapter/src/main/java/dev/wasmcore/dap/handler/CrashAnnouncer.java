@@ -58,8 +58,8 @@ public final class CrashAnnouncer {
       }
       text.append('\n');
     }
-    text.append("post-mortem session: nothing runs; inspect the stack, variables, memory and disassembly. "
-        + "Type 'help' here for console commands.\n");
+    text.append("post-mortem session: nothing runs. This console takes gdb-like commands: bt, frame N, "
+        + "info locals, p EXPR, ptype EXPR, x/16xb ADDR, list\n");
     OutputEventArguments output = new OutputEventArguments();
     output.setCategory(OutputEventArgumentsCategory.CONSOLE);
     output.setOutput(text.toString());
