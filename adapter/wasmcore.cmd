@@ -6,6 +6,11 @@ set "ADAPTER_DIR=%~dp0"
 if "%ADAPTER_DIR:~-1%"=="\" set "ADAPTER_DIR=%ADAPTER_DIR:~0,-1%"
 for %%I in ("%ADAPTER_DIR%\..") do set "REPO_DIR=%%~fI"
 set "JAR=%ADAPTER_DIR%\target\wasmcore.jar"
+if /i "%~1"=="capture" (
+  rem `wasmcore capture ...` runs the Node capture tool (src\capture)
+  for /f "tokens=1,* delims= " %%A in ("%*") do node "%REPO_DIR%\src\capture\wasmcore-capture.mjs" %%B
+  exit /b %ERRORLEVEL%
+)
 set "JAVA_EXE="
 if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA_EXE=%JAVA_HOME%\bin\java.exe"
 if not defined JAVA_EXE for %%J in (java.exe) do set "JAVA_EXE=%%~$PATH:J"
