@@ -151,7 +151,7 @@ public final class DwarfInfo {
     ByteRegion sec = sections.get(DwarfSections.ABBREV);
     try {
       if (sec == null) {
-        throw new MalformedInputException(name(), -1, "there is no .debug_abbrev section");
+        throw new MalformedInputException(name(), anchor(), "there is no .debug_abbrev section");
       }
       t = AbbreviationTable.at(sec, offset);
     } catch (MalformedInputException e) {
@@ -167,11 +167,17 @@ public final class DwarfInfo {
     return info != null ? info.source().name() : "<dwarf>";
   }
 
+  /** Where an error about a missing section points: the start of {@code .debug_info} (0 without one). */
+  private long anchor() {
+    ByteRegion info = sections.get(DwarfSections.INFO);
+    return info != null ? info.start() : 0;
+  }
+
   /** The NUL-terminated string at {@code offset} of a string section ({@code .debug_str}, {@code .debug_line_str}). */
   public String stringAt(String section, long offset) {
     ByteRegion sec = sections.get(section);
     if (sec == null) {
-      throw new MalformedInputException(name(), -1, "string at 0x" + Long.toHexString(offset) + " of " + section
+      throw new MalformedInputException(name(), anchor(), "string at 0x" + Long.toHexString(offset) + " of " + section
           + " requested but there is no such section");
     }
     if (offset < 0 || offset >= sec.length()) {

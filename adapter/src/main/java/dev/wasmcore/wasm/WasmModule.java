@@ -672,7 +672,8 @@ public final class WasmModule implements Closeable {
   private Code code() {
     Code c = code.get();
     if (c == null) {
-      throw new MalformedInputException(source.name(), -1, "module has no code section");
+      // No single byte is wrong; point at the section list (after the 8-byte preamble), where it would be.
+      throw new MalformedInputException(source.name(), 8, "module has no code section");
     }
     return c;
   }
