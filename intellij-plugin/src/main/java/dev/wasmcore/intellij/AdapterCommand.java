@@ -86,8 +86,19 @@ public final class AdapterCommand {
     return jar;
   }
 
-  /** The jar file (or class folder) a class was loaded from, read from its class file's URL. */
+  /**
+   * The jar file (or class folder) a class was loaded from: the code source its class loader defined it with, or
+   * else the URL of its class file (a class loader may define classes without a code source).
+   */
   static Path codeLocation(Class<?> anchor) {
+    java.security.CodeSource source = anchor.getProtectionDomain().getCodeSource();
+    if (source != null && source.getLocation() != null && "file".equals(source.getLocation().getProtocol())) {
+      try {
+        return Paths.get(source.getLocation().toURI());
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        // fall through to the class file's URL
+      }
+    }
     String resource = anchor.getName().replace('.', '/') + ".class";
     URL url = anchor.getClassLoader() == null ? null : anchor.getClassLoader().getResource(resource);
     if (url == null) {
