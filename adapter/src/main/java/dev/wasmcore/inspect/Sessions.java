@@ -10,6 +10,9 @@ public final class Sessions {
    * file and, for malformed input, the offset.
    */
   public static DebugSession open(SessionOptions options, ProgressListener progress) {
-    throw new SessionException("sessions are not implemented yet");
+    if (options == null) {
+      throw new SessionException("no options: a core dump is required");
+    }
+    return dev.wasmcore.inspect.session.SessionOpener.open(options, progress);
   }
 }
