@@ -71,7 +71,20 @@ public final class EvaluateHandler implements RequestHandler<EvaluateArguments> 
   }
 
   private EvaluateResponse repl(OpenSession session, FrameView frame, int frameKey, String line, boolean hex) {
-    ConsoleResult result = session.model().console(frame, line);
+    ConsoleResult result;
+    try {
+      result = session.model().console(frame, line);
+    } catch (SessionException consoleError) {
+      // gdb-like abbreviations make a bare expression such as 'i' read as a command ('info'): when the console
+      // cannot run the line, it is evaluated as an expression; the error shown is the one for what the line looks
+      // like (a command word, or an expression)
+      try {
+        VariableView value = session.model().evaluate(frame, line);
+        return formatter.evaluated(value, reference(session, frameKey, "=" + line, value), hex);
+      } catch (SessionException expressionError) {
+        throw looksLikeCommand(line) ? consoleError : expressionError;
+      }
+    }
     VariableView value = result.value();
     String text = result.text() == null ? "" : result.text().stripTrailing();
     if (value == null) {
@@ -85,6 +98,14 @@ public final class EvaluateHandler implements RequestHandler<EvaluateArguments> 
       response.setResult(text);
     }
     return response;
+  }
+
+  private static final java.util.Set<String> COMMANDS = java.util.Set.of("bt", "backtrace", "where", "frame", "f",
+      "info", "p", "print", "ptype", "x", "list", "l", "help", "up", "down");
+
+  private static boolean looksLikeCommand(String line) {
+    String word = line.strip().split("[\\s/]", 2)[0];
+    return COMMANDS.contains(word);
   }
 
   private static int reference(OpenSession session, int frameKey, String key, VariableView value) {
