@@ -219,6 +219,10 @@ final class ExpressionEvaluator {
     if (g != null) {
       return Variables.value(pf.module.types, g, pf.dwarfAddress, pf, env);
     }
+    if (discarded(n.segments())) {
+      throw error(n.span(), "the linker discarded '" + n.qualifiedName()
+          + "' (its DWARF address is the tombstone 0xffffffff): it is not in this program");
+    }
     throw error(n.span(), "no variable named '" + n.qualifiedName() + "' in this frame, its unit or the globals");
   }
 
@@ -245,8 +249,9 @@ final class ExpressionEvaluator {
     String q = String.join("::", segments);
     CompileUnit cu = pf.unit;
     List<Die> found = pf.module.dwarf.findGlobalVariables(q, cu);
-    if (!found.isEmpty()) {
-      return preferDefinition(found);
+    Die best = found.isEmpty() ? null : preferDefinition(found);
+    if (best != null) {
+      return best;
     }
     // A function's static local written "function::name", or a Rust path whose module DIEs differ.
     if (segments.size() >= 2 && cu != null) {
@@ -268,13 +273,31 @@ final class ExpressionEvaluator {
     return null;
   }
 
+  private boolean discarded(List<String> segments) {
+    PhysicalFrame pf = frame.physical;
+    if (pf.module.dwarf == null) {
+      return false;
+    }
+    for (Die d : pf.module.dwarf.findGlobalVariables(String.join("::", segments), pf.unit)) {
+      if (Variables.isTombstone(d)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Die preferDefinition(List<Die> found) {
     for (Die d : found) {
-      if (d.has(dev.wasmcore.dwarf.DwAt.DW_AT_location)) {
+      if (d.has(dev.wasmcore.dwarf.DwAt.DW_AT_location) && !Variables.isTombstone(d)) {
         return d;
       }
     }
-    return found.get(0);
+    for (Die d : found) {
+      if (!Variables.isTombstone(d)) {
+        return d;
+      }
+    }
+    return null;
   }
 
   private static Die staticLocal(CompileUnit u, String function, String name) {
@@ -282,7 +305,7 @@ final class ExpressionEvaluator {
       u.parseDies();
       for (Die d : u.dies()) {
         if (d.tagCode() != DwarfTypes.TAG_VARIABLE || !name.equals(d.name())
-            || !d.has(dev.wasmcore.dwarf.DwAt.DW_AT_location)) {
+            || !d.has(dev.wasmcore.dwarf.DwAt.DW_AT_location) || Variables.isTombstone(d)) {
           continue;
         }
         for (Die p = d.parent(); p != null; p = p.parent()) {

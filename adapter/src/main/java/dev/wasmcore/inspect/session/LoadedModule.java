@@ -62,6 +62,16 @@ final class LoadedModule {
         wasm.buildIdHex().orElse(null), producer);
   }
 
+  private volatile dev.wasmcore.wasm.prologue.PrologueAnalyzer prologues;
+
+  /** The (cached) prologue analysis for the stack-pointer global {@code sp}. */
+  synchronized dev.wasmcore.wasm.prologue.PrologueAnalyzer prologues(long sp) {
+    if (prologues == null || prologues.spGlobal() != sp) {
+      prologues = dev.wasmcore.wasm.prologue.PrologueAnalyzer.of(wasm, sp);
+    }
+    return prologues;
+  }
+
   /** The name-section name of a function, or null. */
   String functionName(long funcIndex) {
     return names == null ? null : names.functionName(funcIndex).orElse(null);

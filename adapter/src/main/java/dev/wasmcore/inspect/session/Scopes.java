@@ -206,7 +206,7 @@ final class Scopes {
         return;
       }
       int t = c.tagCode();
-      if (t == DwarfTypes.TAG_VARIABLE && c.has(DwAt.DW_AT_location)) {
+      if (t == DwarfTypes.TAG_VARIABLE && c.has(DwAt.DW_AT_location) && !Variables.isTombstone(c)) {
         String q = DwarfTypes.qualified(c);
         if (q == null) {
           continue;

@@ -25,6 +25,37 @@ import dev.wasmcore.inspect.value.ValueUnavailableException;
 final class Variables {
   private Variables() {}
 
+  /**
+   * Whether a variable's static address is a linker tombstone: wasm-ld writes -1 (or -2 in .debug_ranges) for
+   * data and code it discarded, so such a DIE describes nothing in this program.
+   */
+  static boolean isTombstone(Die var) {
+    try {
+      AttributeValue loc = var.attribute(DwAt.DW_AT_location);
+      if (loc == null || loc.isLocationList()) {
+        return false;
+      }
+      DwarfExpression e = loc.asExpression();
+      var r = e.bytes().reader();
+      if (!r.hasRemaining()) {
+        return false;
+      }
+      int op = r.u8();
+      long addr;
+      if (op == 0x03) {
+        addr = r.unsigned(e.addressSize());
+      } else if (op == 0xa1) {
+        addr = e.unit().addressAtIndex(r.uleb128());
+      } else {
+        return false;
+      }
+      long mask = e.addressSize() >= 8 ? -1L : 0xFFFFFFFFL;
+      return (addr & mask) == mask || (addr & mask) == (mask - 1);
+    } catch (MalformedInputException e) {
+      return false;
+    }
+  }
+
   /** The declared type of a variable (through DW_AT_abstract_origin for inlined copies). */
   static TypeInfo typeOf(DwarfTypes types, Die var) {
     try {

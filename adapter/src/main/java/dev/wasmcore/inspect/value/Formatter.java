@@ -221,7 +221,8 @@ public final class Formatter {
       if (rest != 0) {
         sb.append(" | ").append(integer(rest, size, false, true));
       }
-      return sb.toString();
+      // A combination is not a declared value: give the number too.
+      return sb.append(" (").append(integer(x, size, Value.isSigned(st), hex)).append(')').toString();
     }
     return integer(x, size, Value.isSigned(st), hex);
   }

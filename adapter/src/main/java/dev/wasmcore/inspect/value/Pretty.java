@@ -197,6 +197,11 @@ public final class Pretty {
     }
 
     @Override
+    public boolean isSequence() {
+      return true;
+    }
+
+    @Override
     public Value element(long i) {
       Value p = member(v, "data_ptr");
       return Value.inMemory(p.type().strip().target(), (p.asLong() & v.pointerMask()) + i, v.env());
@@ -225,6 +230,11 @@ public final class Pretty {
     @Override
     public long length() {
       return len == null ? -1 : len.asLong();
+    }
+
+    @Override
+    public boolean isSequence() {
+      return true;
     }
 
     @Override
@@ -342,6 +352,39 @@ public final class Pretty {
         rep = member(v, "__rep_");
       }
       return rep == null ? null : new CppString(v, rep);
+    }
+
+    /** The data address and size of the active form. */
+    private long[] dataAndSize() {
+      Value s = member(rep, "__s");
+      Value l = member(rep, "__l");
+      if (s == null || l == null) {
+        throw new ValueUnavailableException(ValueState.ERROR, "std::string without __s/__l");
+      }
+      Value isLong = member(s, "__is_long_");
+      boolean isLongForm = isLong != null ? isLong.asLong() != 0 : member(l, "__is_long_").asLong() != 0;
+      if (isLongForm) {
+        Value data = member(l, "__data_");
+        return new long[] {data.asLong() & data.pointerMask(), member(l, "__size_").asLong()};
+      }
+      Value data = member(s, "__data_");
+      if (data.address() < 0) {
+        throw new ValueUnavailableException(ValueState.ERROR, "short std::string not in memory");
+      }
+      return new long[] {data.address(), member(s, "__size_").asLong()};
+    }
+
+    @Override
+    public boolean isSequence() {
+      return true;
+    }
+
+    @Override
+    public Value element(long i) {
+      long[] ds = dataAndSize();
+      TypeInfo ch = TypeInfo.builder(TypeInfo.Kind.BASE).name("char").byteSize(1)
+          .encoding(TypeInfo.ATE_SIGNED_CHAR).build();
+      return Value.inMemory(ch, ds[0] + i, whole.env());
     }
 
     private Strings.Text text() {

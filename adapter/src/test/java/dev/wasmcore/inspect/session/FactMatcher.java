@@ -63,7 +63,9 @@ final class FactMatcher {
       case "variant":
         return text.equals(expected) || text.startsWith(expected + "(") || text.startsWith(expected + " {");
       case "enum":
-        return text.equals(expected);
+        // The enumerator (or flag combination) as a whole word, as dap-check matches it.
+        return Pattern.compile("(^|[^A-Za-z0-9_])" + Pattern.quote(String.valueOf(expected)) + "($|[^A-Za-z0-9_])")
+            .matcher(text).find();
       default:
         throw new IllegalArgumentException("unknown fact kind " + kind);
     }

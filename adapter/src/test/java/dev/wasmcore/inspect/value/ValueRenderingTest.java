@@ -215,8 +215,8 @@ class ValueRenderingTest {
     mem.buf.putInt(0x704, 5);
     mem.buf.putInt(0x708, 13);
     assertEquals("GREEN", at("c", color, 0x700).value(false));
-    assertEquals("RED | BLUE", at("c", color, 0x704).value(false));
-    assertEquals("RED | BLUE | 0x8", at("c", color, 0x708).value(false));
+    assertEquals("RED | BLUE (5)", at("c", color, 0x704).value(false));
+    assertEquals("RED | BLUE | 0x8 (13)", at("c", color, 0x708).value(false));
   }
 
   @Test
