@@ -65,13 +65,16 @@ class LoadTest {
     String fact = expected.getAsJsonArray("sourceValues").get(0).getAsJsonObject().get("expression").getAsString();
 
     AtomicInteger open = new AtomicInteger();
+    List<java.lang.ref.WeakReference<DebugSession>> made = java.util.Collections.synchronizedList(new ArrayList<>());
     SessionOpener counting = (options, progress) -> {
       DebugSession s = Sessions.open(options, progress);
+      made.add(new java.lang.ref.WeakReference<>(s));
       open.incrementAndGet();
+      java.util.concurrent.atomic.AtomicBoolean closedOnce = new java.util.concurrent.atomic.AtomicBoolean();
       return (DebugSession) Proxy.newProxyInstance(DebugSession.class.getClassLoader(),
           new Class<?>[] {DebugSession.class}, (proxy, method, args) -> {
             if (method.getName().equals("close")) {
-              if (!closed(proxy)) {
+              if (closedOnce.compareAndSet(false, true)) {
                 open.decrementAndGet();
               }
             }
@@ -126,22 +129,21 @@ class LoadTest {
       assertEquals(0, server.liveConnections(), "connections left open");
       assertEquals(0, open.get(), "model sessions left open");
       long after = usedHeapAfterGc();
+      long reachable;
+      synchronized (made) {
+        reachable = made.stream().filter(r -> r.get() != null).count();
+      }
       times.sort(Long::compare);
       System.err.printf("LOAD %d sessions: wall %d ms, per session median %d ms, max %d ms; garbage connections %d;"
-          + " heap baseline %.1f MB, after the load %.1f MB (peak seen %.1f MB); mapped core files now %d%n",
+          + " heap baseline %.1f MB, after the load %.1f MB (peak seen %.1f MB); sessions still reachable %d of %d;"
+          + " mappings of the core file now %d%n",
           SESSIONS, wall, times.get(times.size() / 2), times.get(times.size() - 1), garbageConnections,
-          baseline / 1e6, after / 1e6, peak / 1e6, mappings(core));
+          baseline / 1e6, after / 1e6, peak / 1e6, reachable, made.size(), mappings(core));
+      assertEquals(0, reachable, "sessions still reachable after disconnect (leaked)");
       assertTrue(after < baseline + 32_000_000L, "heap did not return to baseline: " + baseline + " -> " + after);
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  private static final java.util.Set<Object> CLOSED = java.util.Collections.newSetFromMap(
-      new java.util.IdentityHashMap<>());
-
-  private static synchronized boolean closed(Object proxy) {
-    return !CLOSED.add(proxy);
   }
 
   /** One editor-like session: launch, stack, scopes, variables, evaluate, readMemory, disconnect. */
