@@ -164,7 +164,14 @@ public final class DwarfInfo {
 
   private String name() {
     ByteRegion info = sections.get(DwarfSections.INFO);
-    return info != null ? info.source().name() : "<dwarf>";
+    if (info != null) {
+      return info.source().name();
+    }
+    // Without .debug_info (a truncated module) any other section still names the file.
+    for (ByteRegion r : sections.all().values()) {
+      return r.source().name();
+    }
+    return "<dwarf>";
   }
 
   /** Where an error about a missing section points: the start of {@code .debug_info} (0 without one). */
