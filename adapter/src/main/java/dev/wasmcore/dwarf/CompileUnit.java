@@ -22,6 +22,14 @@ public final class CompileUnit {
   /** Deepest DIE nesting accepted; deeper trees are reported as malformed. */
   public static final int MAX_DIE_DEPTH = 4096;
 
+  /** Unsigned address order (a named class rather than a method reference: this is on the cold start path). */
+  private static final java.util.Comparator<Long> UNSIGNED = new java.util.Comparator<Long>() {
+    @Override
+    public int compare(Long a, Long b) {
+      return Long.compareUnsigned(a, b);
+    }
+  };
+
   private final DwarfInfo info;
   private final UnitHeader header;
   private final ByteRegion section;
@@ -663,7 +671,7 @@ public final class CompileUnit {
         return subroutineMap;
       }
       parseDies();
-      TreeMap<Long, long[]> map = new TreeMap<>(Long::compareUnsigned);
+      TreeMap<Long, long[]> map = new TreeMap<>(UNSIGNED);
       for (int i = 0; i < dieCount; i++) {
         if (dieAbbrevs[i].tagCode() == 0x2e) {
           insertRanges(map, i);
@@ -724,7 +732,7 @@ public final class CompileUnit {
         return null;
       }
       // Refine inside the subprogram: its own ranges, then its subtree's subroutines in pre-order.
-      TreeMap<Long, long[]> inner = new TreeMap<>(Long::compareUnsigned);
+      TreeMap<Long, long[]> inner = new TreeMap<>(UNSIGNED);
       insertRanges(inner, sub);
       int end = subtreeEnds[sub];
       for (int j = sub + 1; j < end; j++) {

@@ -315,34 +315,7 @@ public final class DwarfInfo {
           // This unit cannot be indexed; it stays reachable by offset, and its error is reported when it is used.
         }
       }
-      // Sweep over endpoints: each segment belongs to the lowest-numbered unit covering it.
-      int n = ranges.size();
-      long[][] ev = new long[2 * n][];
-      for (int i = 0; i < n; i++) {
-        long[] r = ranges.get(i);
-        ev[2 * i] = new long[] {r[0], 1, r[2]};
-        ev[2 * i + 1] = new long[] {r[1], 0, r[2]};
-      }
-      Arrays.sort(ev, (a, b) -> a[0] != b[0] ? Long.compareUnsigned(a[0], b[0]) : Long.compare(a[1], b[1]));
-      java.util.TreeMap<Long, Integer> active = new java.util.TreeMap<>();
-      List<long[]> segs = new ArrayList<>();
-      long prev = 0;
-      for (long[] e : ev) {
-        if (!active.isEmpty() && e[0] != prev) {
-          long unit = active.firstKey();
-          if (!segs.isEmpty() && segs.get(segs.size() - 1)[1] == prev && segs.get(segs.size() - 1)[2] == unit) {
-            segs.get(segs.size() - 1)[1] = e[0];
-          } else {
-            segs.add(new long[] {prev, e[0], unit});
-          }
-        }
-        if (e[1] == 1) {
-          active.merge(e[2], 1, Integer::sum);
-        } else {
-          active.computeIfPresent(e[2], (k, v) -> v == 1 ? null : v - 1);
-        }
-        prev = e[0];
-      }
+      List<long[]> segs = disjoint(ranges);
       long[] lo = new long[segs.size()];
       long[] hi = new long[segs.size()];
       int[] un = new int[segs.size()];
@@ -354,6 +327,86 @@ public final class DwarfInfo {
       indexHigh = hi;
       indexUnit = un;
       indexLow = lo;
+    }
+  }
+
+  /**
+   * Turns possibly overlapping (low, high, unit) ranges into disjoint segments, each owned by the lowest-numbered
+   * unit covering it (LLVM's {@code DWARFDebugAranges::construct}). The common case, no overlaps, is a primitive
+   * sort and one pass; overlaps fall back to an endpoint sweep. No lambdas: this runs once, cold, at start-up.
+   */
+  static List<long[]> disjoint(List<long[]> ranges) {
+    int n = ranges.size();
+    boolean small = n < (1 << 20);
+    for (int i = 0; small && i < n; i++) {
+      long[] r = ranges.get(i);
+      small = r[0] >= 0 && r[0] < (1L << 43) && r[1] >= 0 && r[1] < (1L << 43);
+    }
+    List<long[]> segs = new ArrayList<>(n);
+    if (small) {
+      long[] keys = new long[n];
+      for (int i = 0; i < n; i++) {
+        keys[i] = ranges.get(i)[0] << 20 | i;
+      }
+      Arrays.sort(keys);
+      long maxHigh = -1;
+      boolean overlap = false;
+      for (long k : keys) {
+        long[] r = ranges.get((int) (k & ((1 << 20) - 1)));
+        if (r[0] < maxHigh) {
+          overlap = true;
+          break;
+        }
+        maxHigh = r[1];
+        if (!segs.isEmpty() && segs.get(segs.size() - 1)[1] == r[0] && segs.get(segs.size() - 1)[2] == r[2]) {
+          segs.get(segs.size() - 1)[1] = r[1];
+        } else {
+          segs.add(new long[] {r[0], r[1], r[2]});
+        }
+      }
+      if (!overlap) {
+        return segs;
+      }
+      segs.clear();
+    }
+    long[][] ev = new long[2 * n][];
+    for (int i = 0; i < n; i++) {
+      long[] r = ranges.get(i);
+      ev[2 * i] = new long[] {r[0], 1, r[2]};
+      ev[2 * i + 1] = new long[] {r[1], 0, r[2]};
+    }
+    Arrays.sort(ev, new EndpointOrder());
+    java.util.TreeMap<Long, Integer> active = new java.util.TreeMap<>();
+    long prev = 0;
+    for (long[] e : ev) {
+      if (!active.isEmpty() && e[0] != prev) {
+        long unit = active.firstKey();
+        if (!segs.isEmpty() && segs.get(segs.size() - 1)[1] == prev && segs.get(segs.size() - 1)[2] == unit) {
+          segs.get(segs.size() - 1)[1] = e[0];
+        } else {
+          segs.add(new long[] {prev, e[0], unit});
+        }
+      }
+      Integer c = active.get(e[2]);
+      if (e[1] == 1) {
+        active.put(e[2], c == null ? 1 : c + 1);
+      } else if (c != null) {
+        if (c == 1) {
+          active.remove(e[2]);
+        } else {
+          active.put(e[2], c - 1);
+        }
+      }
+      prev = e[0];
+    }
+    return segs;
+  }
+
+  /** Endpoints by address (unsigned), ends before starts at the same address. */
+  private static final class EndpointOrder implements java.util.Comparator<long[]> {
+    @Override
+    public int compare(long[] a, long[] b) {
+      return a[0] != b[0] ? Long.compareUnsigned(a[0], b[0]) : Long.compare(a[1], b[1]);
     }
   }
 

@@ -283,6 +283,14 @@ public final class LineTable {
         | (eb ? EPILOGUE_BEGIN : 0);
   }
 
+  /** Sequences by end address, unsigned (a named comparator: no lambda bootstrap on the cold path). */
+  private static final java.util.Comparator<Sequence> BY_HIGH_PC = new java.util.Comparator<Sequence>() {
+    @Override
+    public int compare(Sequence x, Sequence y) {
+      return Long.compareUnsigned(x.highPc(), y.highPc());
+    }
+  };
+
   private static final class Builder {
     int n;
     long[] addr;
@@ -344,7 +352,7 @@ public final class LineTable {
     LineTable build(LineProgramHeader h, List<FileEntry> defined, String compDir) {
       Sequence[] s = seqs.toArray(new Sequence[0]);
       // Ordered by end address (stable), as LLVM orders them for its upper_bound lookup.
-      Arrays.sort(s, (x, y) -> Long.compareUnsigned(x.highPc(), y.highPc()));
+      Arrays.sort(s, BY_HIGH_PC);
       return new LineTable(h, List.copyOf(defined), compDir, n, addr, opIndex, file, line, column, flags, disc, isa,
           s);
     }
