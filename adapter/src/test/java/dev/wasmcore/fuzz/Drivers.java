@@ -55,8 +55,13 @@ final class Drivers {
 
   // ----------------------------------------------------------------------------------------------- wasm modules
 
-  /** Every accessor of a module. */
+  /** Every accessor of a module, and its DWARF. */
   static void module(String input, WasmModule m) {
+    module(input, m, true);
+  }
+
+  /** Every accessor of a module; its DWARF too when {@code walkDwarf}. */
+  static void module(String input, WasmModule m, boolean walkDwarf) {
     String f = m.name();
     m.sections();
     m.customSections();
@@ -123,7 +128,7 @@ final class Drivers {
     part(input, f, m::sourceMappingUrl);
     part(input, f, () -> {
       Map<String, ByteRegion> debug = m.debugSections();
-      if (!debug.isEmpty()) {
+      if (!debug.isEmpty() && walkDwarf) {
         dwarf(input, f, debug);
       }
     });
@@ -227,7 +232,12 @@ final class Drivers {
           part(input, file, () -> u.subroutineAt(a));
           part(input, file, () -> u.inlinedChain(a));
           part(input, file, () -> u.scopesAt(a));
-          part(input, file, () -> u.lineTable().find(a));
+          part(input, file, () -> {
+            LineTable t = u.lineTable();
+            if (t != null) {
+              t.find(a);
+            }
+          });
         }
       });
     }
