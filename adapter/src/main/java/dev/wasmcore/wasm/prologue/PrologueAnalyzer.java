@@ -246,9 +246,13 @@ public final class PrologueAnalyzer {
             Val v = op == 0x21 ? stack.remove(stack.size() - 1) : stack.get(stack.size() - 1);
             long local = index(insn);
             env.put(local, v);
-            assignedValue.put(local, v);
-            assignedAt.put(local, offset(i));
-            assignedIndex.put(local, i);
+            if (!conditional) {
+              // Only assignments every execution passes count as the prologue's; after a br_if or into an if arm
+              // the pass follows one path, whose writes may not happen.
+              assignedValue.put(local, v);
+              assignedAt.put(local, offset(i));
+              assignedIndex.put(local, i);
+            }
           }
           case 0x23 -> stack.add(index(insn) == spGlobal
               ? (writeBack >= 0 ? Val.sp(writeBackDelta) : Val.sp(0)) : Val.TOP);
