@@ -41,12 +41,13 @@ public final class BtCommand implements Command {
         + "  --module WASM       the module that crashed (repeat for multi-module dumps; matched by file name)\n"
         + "  --debug-dir DIR     where to look for external DWARF (external_debug_info, debug-<build id>.wasm)\n"
         + "  --source-map F=T    print source paths compiled under prefix F as under T (repeatable)\n"
-        + "  --json              print {\"core\", \"threads\": [{\"id\", \"name\", \"frames\": [...]}]}\n";
+        + "  --json              print {\"core\", \"threads\": [{\"id\", \"name\", \"frames\": [...]}]}\n"
+        + "  --locals            also print each frame's parameters and locals (typed values)\n";
   }
 
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) {
-    Args a = Args.parse(args, Set.of("--module", "--debug-dir", "--source-map"), Set.of("--json"));
+    Args a = Args.parse(args, Set.of("--module", "--debug-dir", "--source-map"), Set.of("--json", "--locals"));
     if (a.positional().size() != 1) {
       throw new UsageException(a.positional().isEmpty() ? "missing CORE" : "expected one CORE, got "
           + a.positional());
@@ -55,6 +56,9 @@ public final class BtCommand implements Command {
       throw new UsageException("missing --module WASM");
     }
     String corePath = a.positional().get(0);
+    if (a.flag("--locals")) {
+      return BacktraceLocals.print(SessionArgs.options(a, corePath), out, err);
+    }
     SourceMap sourceMap;
     try {
       sourceMap = SourceMap.parse(a.values("--source-map"));
