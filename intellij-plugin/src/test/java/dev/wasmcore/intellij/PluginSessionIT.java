@@ -122,7 +122,7 @@ class PluginSessionIT {
       args.put("noDebug", false); // LSP4IJ adds this to every launch
       PostMortemSession.Result r;
       try {
-        r = PostMortemSession.run(dap, "launch", args);
+        r = PostMortemSession.run(dap, "launch", args, Sample.WATCH);
       } catch (AssertionError e) {
         throw new AssertionError(e.getMessage() + "\nadapter stderr:\n" + adapter.stderrText(), e);
       }
@@ -148,7 +148,7 @@ class PluginSessionIT {
           DapClient dap = new DapClient(socket.getInputStream(), socket.getOutputStream())) {
         PostMortemSession.Result r;
         try {
-          r = PostMortemSession.run(dap, "attach", d.getDapParameters());
+          r = PostMortemSession.run(dap, "attach", d.getDapParameters(), Sample.WATCH);
         } catch (AssertionError e) {
           throw new AssertionError(e.getMessage() + "\nserver stderr:\n" + server.stderrText(), e);
         }

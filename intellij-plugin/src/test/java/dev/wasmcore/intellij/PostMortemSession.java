@@ -20,7 +20,8 @@ final class PostMortemSession {
   static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   /** What the session showed. */
-  record Result(JsonObject stopped, JsonArray threads, JsonArray frames) {
+  record Result(JsonObject stopped, JsonArray threads, JsonArray frames, Map<String, String> firstScope,
+      String watchValue) {
     /** The first frame that has a source path and a line (the one the editor opens). */
     JsonObject firstFrameWithSource() {
       for (JsonElement f : frames) {
@@ -36,7 +37,12 @@ final class PostMortemSession {
 
   private PostMortemSession() {}
 
-  static Result run(DapClient dap, String request, Map<String, Object> arguments)
+  /**
+   * Runs the session.
+   *
+   * @param watch an expression evaluated in the top frame as a watch (null for none)
+   */
+  static Result run(DapClient dap, String request, Map<String, Object> arguments, String watch)
       throws IOException, InterruptedException {
     JsonObject init = dap.request("initialize", DapClient.lsp4ijInitializeArguments(), TIMEOUT);
     assertSuccess(init);
@@ -62,9 +68,31 @@ final class PostMortemSession {
     JsonArray frames = trace.getAsJsonObject("body").getAsJsonArray("stackFrames");
     assertFalse(frames.isEmpty(), trace.toString());
 
+    // The Variables view: the scopes of the selected (top) frame, then the variables of the first scope.
+    int frameId = frames.get(0).getAsJsonObject().get("id").getAsInt();
+    JsonObject scopes = dap.request("scopes", Map.of("frameId", frameId), TIMEOUT);
+    assertSuccess(scopes);
+    JsonArray scopeList = scopes.getAsJsonObject("body").getAsJsonArray("scopes");
+    assertFalse(scopeList.isEmpty(), scopes.toString());
+    int ref = scopeList.get(0).getAsJsonObject().get("variablesReference").getAsInt();
+    JsonObject variables = dap.request("variables", Map.of("variablesReference", ref), TIMEOUT);
+    assertSuccess(variables);
+    Map<String, String> firstScope = new java.util.LinkedHashMap<>();
+    for (JsonElement v : variables.getAsJsonObject("body").getAsJsonArray("variables")) {
+      firstScope.put(v.getAsJsonObject().get("name").getAsString(), v.getAsJsonObject().get("value").getAsString());
+    }
+
+    String watchValue = null;
+    if (watch != null) {
+      JsonObject eval = dap.request("evaluate", Map.of("expression", watch, "frameId", frameId, "context", "watch"),
+          TIMEOUT);
+      assertSuccess(eval);
+      watchValue = eval.getAsJsonObject("body").get("result").getAsString();
+    }
+
     JsonObject disconnect = dap.request("disconnect", Map.of("terminateDebuggee", true), TIMEOUT);
     assertSuccess(disconnect);
-    return new Result(stopped, threadList, frames);
+    return new Result(stopped, threadList, frames, firstScope, watchValue);
   }
 
   static void assertSuccess(JsonObject response) {

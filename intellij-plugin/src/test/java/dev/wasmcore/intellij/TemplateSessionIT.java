@@ -49,7 +49,7 @@ class TemplateSessionIT {
         DapClient dap = new DapClient(adapter.process.getInputStream(), adapter.process.getOutputStream())) {
       PostMortemSession.Result r;
       try {
-        r = PostMortemSession.run(dap, "launch", args);
+        r = PostMortemSession.run(dap, "launch", args, Sample.WATCH);
       } catch (AssertionError e) {
         throw new AssertionError(e.getMessage() + "\nadapter stderr:\n" + adapter.stderrText(), e);
       }
@@ -67,7 +67,7 @@ class TemplateSessionIT {
         DapClient dap = new DapClient(adapter.process.getInputStream(), adapter.process.getOutputStream())) {
       PostMortemSession.Result r;
       try {
-        r = PostMortemSession.run(dap, "launch", args);
+        r = PostMortemSession.run(dap, "launch", args, Sample.WATCH);
       } catch (AssertionError e) {
         throw new AssertionError(e.getMessage() + "\nadapter stderr:\n" + adapter.stderrText(), e);
       }
@@ -96,7 +96,7 @@ class TemplateSessionIT {
           DapClient dap = new DapClient(socket.getInputStream(), socket.getOutputStream())) {
         PostMortemSession.Result r;
         try {
-          r = PostMortemSession.run(dap, "attach", args);
+          r = PostMortemSession.run(dap, "attach", args, Sample.WATCH);
         } catch (AssertionError e) {
           throw new AssertionError(e.getMessage() + "\nserver stderr:\n" + server.stderrText(), e);
         }
