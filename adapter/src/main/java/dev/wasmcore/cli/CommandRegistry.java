@@ -22,7 +22,7 @@ public final class CommandRegistry {
   /** The commands of the wasmcore CLI. Add a new sub-command here. */
   public static CommandRegistry builtin() {
     return new CommandRegistry(List.of(new InfoCommand(), new BtCommand(), new EvalCommand(),
-        new DemoCommand(), new DapCommand()));
+        new DemoCommand(), new DapCommand(), new BenchCommand()));
   }
 
   public Optional<Command> find(String name) {

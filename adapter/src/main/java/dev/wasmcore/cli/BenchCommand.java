@@ -1,0 +1,297 @@
+package dev.wasmcore.cli;
+
+import dev.wasmcore.cli.bench.BenchCase;
+import dev.wasmcore.cli.bench.BigDumpGenerator;
+import dev.wasmcore.cli.bench.ColdBench;
+import dev.wasmcore.cli.bench.DapClient;
+import dev.wasmcore.cli.bench.EditorBench;
+import dev.wasmcore.cli.bench.EditorFlow;
+import dev.wasmcore.cli.bench.JavaRuntime;
+import dev.wasmcore.cli.bench.ProcessMeasurement;
+import dev.wasmcore.cli.bench.ProcessTimer;
+import dev.wasmcore.cli.bench.Report;
+import dev.wasmcore.cli.bench.WarmBench;
+import dev.wasmcore.dap.ServerConfig;
+import dev.wasmcore.dap.StdioServer;
+import dev.wasmcore.dap.session.FileAccessPolicy;
+import dev.wasmcore.dap.session.SessionOpener;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code wasmcore bench}: the performance benchmark (issue "Performance at scale"). It prints figures, never
+ * asserts timings in tests: medians of several runs, CPU time, peak heap and RSS, for
+ * <ol>
+ *   <li>cold {@code wasmcore bt --json} in a new JVM against {@code llvm-symbolizer-16} on the same addresses,
+ *       optionally with an AppCDS archive and with a Java 25 AOT cache;</li>
+ *   <li>opening a crash as an editor does (spawn, initialize, launch, stackTrace, scopes, variables) against
+ *       {@code lldb-vscode-16} on a native core of the same program;</li>
+ *   <li>requests on a warm server;</li>
+ *   <li>heap with 1 GiB and 4 GiB memory images, generated from a corpus dump into the work directory.</li>
+ * </ol>
+ * {@code wasmcore bench --train CORE MODULE} is the training run for class-data-sharing archives: it runs
+ * {@code bt} and a DAP session in this JVM so the classes both need are loaded (see
+ * {@code adapter/src/bench/cds.sh}).
+ */
+public final class BenchCommand implements Command {
+  @Override
+  public String name() {
+    return "bench";
+  }
+
+  @Override
+  public String summary() {
+    return "performance benchmark: cold bt vs llvm-symbolizer, editor open vs lldb-vscode, warm requests, heap";
+  }
+
+  @Override
+  public String usage() {
+    return """
+        usage: wasmcore bench --corpus DIR [options]
+          --corpus DIR            the shared corpus (modules/, cores/); default $WASMCORE_CORPUS
+          --parts LIST            cold,editor,warm,memory (default: all)
+          --runs N                measured runs per figure (default 5); medians are reported
+          --warmup N              warm-server sessions before measuring (default 3)
+          --work DIR              scratch directory for generated dumps, archives and logs (default: a temp dir)
+          --jar JAR               the wasmcore jar to start (default: the one running)
+          --jvm-opt OPT           extra JVM option for every wasmcore child JVM (repeatable)
+          --cds-archive FILE      also measure with this AppCDS archive (made by a training run when missing)
+          --java25 HOME           also measure on this Java 25+ runtime, with an AOT cache made by a training run
+          --llvm-symbolizer CMD   default llvm-symbolizer-16
+          --lldb-vscode CMD       default lldb-vscode-16
+          --native-program FILE   native build of rsbig (for the lldb-vscode side of part 2)
+          --native-core FILE      its core dump
+          --markdown FILE         also write the result table there
+        wasmcore bench --train CORE MODULE   training run for CDS / AOT archives (bt and a DAP session in-process)
+        """;
+  }
+
+  @Override
+  public int run(List<String> args, PrintStream out, PrintStream err) {
+    Args a = Args.parse(args, Set.of("--corpus", "--parts", "--runs", "--warmup", "--work", "--jar", "--jvm-opt",
+        "--cds-archive", "--java25", "--llvm-symbolizer", "--lldb-vscode", "--native-program", "--native-core",
+        "--markdown"), Set.of("--train"));
+    if (a.flag("--train")) {
+      if (a.positional().size() != 2) {
+        throw new UsageException("--train needs CORE MODULE");
+      }
+      return train(Path.of(a.positional().get(0)), Path.of(a.positional().get(1)));
+    }
+    if (!a.positional().isEmpty()) {
+      throw new UsageException("unexpected argument " + a.positional().get(0));
+    }
+    String corpusText = a.value("--corpus").orElse(System.getenv("WASMCORE_CORPUS"));
+    if (corpusText == null) {
+      throw new UsageException("give --corpus DIR (the shared corpus with modules/ and cores/)");
+    }
+    Path corpus = Path.of(corpusText);
+    int runs = intOption(a, "--runs", 5);
+    int warmup = intOption(a, "--warmup", 3);
+    Set<String> parts = new LinkedHashSet<>(List.of(a.value("--parts").orElse("cold,editor,warm,memory")
+        .split(",")));
+    for (String p : parts) {
+      if (!Set.of("cold", "editor", "warm", "memory").contains(p)) {
+        throw new UsageException("unknown part " + p + " (cold, editor, warm, memory)");
+      }
+    }
+    Path jar = a.value("--jar").map(Path::of).orElseGet(BenchCommand::ownJar);
+    try {
+      Path work = a.value("--work").isPresent() ? Files.createDirectories(Path.of(a.value("--work").get()))
+          : Files.createTempDirectory("wasmcore-bench");
+      Report report = new Report(err);
+      BenchCase rsbig = corpusCase(corpus, "rsbig_release");
+      BenchCase sqlite = corpusCase(corpus, "sqlite_dw5_O2");
+      BenchCase big1g = new BenchCase("rsbig_1GiB", BigDumpGenerator.generate(rsbig.core(),
+          work.resolve("rsbig_1GiB.core"), 16384), rsbig.module());
+      BenchCase big4g = new BenchCase("rsbig_4GiB", BigDumpGenerator.generate(rsbig.core(),
+          work.resolve("rsbig_4GiB.core"), 65536), rsbig.module());
+      report.note("generated " + big1g.core() + " (" + Files.size(big1g.core()) + " bytes, 16384 pages) and "
+          + big4g.core() + " (" + Files.size(big4g.core()) + " bytes, 65536 pages) from " + rsbig.core());
+      report.note("machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, load average "
+          + loadAverage() + " at start; wasmcore jar " + jar + "; runs per figure " + runs);
+
+      JavaRuntime base = JavaRuntime.current().with("java" + Runtime.version().feature(), a.values("--jvm-opt"));
+      List<JavaRuntime> runtimes = new ArrayList<>(List.of(base));
+      ProcessTimer timer = new ProcessTimer(work);
+      BenchCase trainingCase = sqlite;
+      if (a.value("--cds-archive").isPresent()) {
+        Path archive = Path.of(a.value("--cds-archive").get());
+        if (!Files.exists(archive)) {
+          trainingRun(timer, base.with(base.label(), List.of("-XX:ArchiveClassesAtExit=" + archive)), jar,
+              trainingCase, err);
+        }
+        runtimes.add(base.with(base.label() + "+AppCDS", List.of("-XX:SharedArchiveFile=" + archive,
+            "-Xshare:auto")));
+      }
+      if (a.value("--java25").isPresent()) {
+        JavaRuntime j25 = JavaRuntime.of("java25", Path.of(a.value("--java25").get())).with("java25",
+            a.values("--jvm-opt"));
+        if (j25.feature() < 25) {
+          throw new UsageException("--java25 " + j25.home() + " is Java " + j25.feature() + ", not 25 or newer");
+        }
+        Path aot = work.resolve("wasmcore-java" + j25.feature() + ".aot");
+        if (!Files.exists(aot)) {
+          trainingRun(timer, j25.with("java25", List.of("-XX:AOTCacheOutput=" + aot)), jar, trainingCase, err);
+        }
+        runtimes.add(j25);
+        runtimes.add(j25.with("java25+AOTCache", List.of("-XX:AOTCache=" + aot)));
+      }
+      if (!runtimes.equals(List.of(base))) {
+        report.note("CDS/AOT archives were made by a training run on " + trainingCase.name()
+            + " (bt --json and an in-process DAP session), not on the measured inputs");
+      }
+
+      if (parts.contains("cold")) {
+        ColdBench cold = new ColdBench(timer, jar, work, a.value("--llvm-symbolizer").orElse("llvm-symbolizer-16"),
+            report);
+        for (BenchCase c : List.of(rsbig, sqlite, big4g)) {
+          cold.run(c, runtimes, runs);
+        }
+      }
+      if (parts.contains("editor")) {
+        List<EditorBench.Adapter> adapters = new ArrayList<>();
+        for (JavaRuntime rt : runtimes) {
+          Path gc = work.resolve("gc-editor-" + rt.label().replaceAll("[^A-Za-z0-9.+-]", "_") + ".log");
+          adapters.add(new EditorBench.Adapter("wasmcore dap (" + rt.label() + ")",
+              rt.command(jar, List.of(dev.wasmcore.cli.bench.GcLog.jvmOption(gc)), List.of("dap")), "launch",
+              DapClient.args("coreFile", rsbig.core().toString(), "program", rsbig.module().toString()), gc));
+        }
+        String baseline = adapters.get(0).label();
+        if (a.value("--native-program").isPresent() && a.value("--native-core").isPresent()) {
+          String lldb = a.value("--lldb-vscode").orElse("lldb-vscode-16");
+          baseline = lldb + " (native core)";
+          adapters.add(new EditorBench.Adapter(baseline, List.of(lldb), "attach", DapClient.args("program",
+              a.value("--native-program").get(), "coreFile", a.value("--native-core").get()), null));
+        } else {
+          report.note("no --native-program/--native-core: part 2 runs without the lldb-vscode side");
+        }
+        new EditorBench(report).run("rsbig_release", adapters, baseline, runs);
+      }
+      if (parts.contains("warm") || parts.contains("memory")) {
+        WarmBench warm = new WarmBench(base, jar, work, report);
+        if (parts.contains("warm")) {
+          warm.warm(rsbig, sqlite, big4g, warmup, Math.max(runs, 5));
+        }
+        if (parts.contains("memory")) {
+          warm.memory(List.of(sqlite, rsbig, big1g, big4g), 3);
+        }
+      }
+      String md = report.markdown();
+      out.print(md);
+      out.flush();
+      if (a.value("--markdown").isPresent()) {
+        Files.writeString(Path.of(a.value("--markdown").get()), md);
+      }
+      return OK;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A training run of {@code bench --train} on a case in a child JVM with archive-writing options. */
+  private static void trainingRun(ProcessTimer timer, JavaRuntime rt, Path jar, BenchCase c, PrintStream err) {
+    err.println("bench: training run for " + rt.options());
+    ProcessMeasurement m = timer.run(rt.command(jar, List.of(), List.of("bench", "--train", c.core().toString(),
+        c.module().toString())), 600);
+    if (m.exitCode() != 0) {
+      throw new IllegalStateException("training run failed with exit status " + m.exitCode() + ": " + rt.options());
+    }
+  }
+
+  /**
+   * The training workload: {@code bt --json} on the dump, then a DAP session on it through the real server over
+   * in-memory pipes (launch, stack, scopes, variables, evaluate, readMemory, disassemble), so an archive made from
+   * this JVM holds the classes both the CLI and the server need.
+   */
+  private static int train(Path core, Path module) {
+    PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
+    new BtCommand().run(List.of("--json", core.toString(), "--module", module.toString()), sink, sink);
+    try {
+      PipedInputStream serverIn = new PipedInputStream(1 << 16);
+      PipedOutputStream clientOut = new PipedOutputStream(serverIn);
+      PipedInputStream clientIn = new PipedInputStream(1 << 16);
+      PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+      ServerConfig config = ServerConfig.of(SessionOpener.MODEL, FileAccessPolicy.unrestricted());
+      Thread server = new Thread(() -> {
+        try {
+          StdioServer.serve(serverIn, serverOut, config, line -> { });
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "bench-train-server");
+      server.setDaemon(true);
+      server.start();
+      try (DapClient c = new DapClient(clientIn, clientOut, "train")) {
+        EditorFlow.Opened o = EditorFlow.open(c, "wasmcore", "launch", DapClient.args("coreFile", core.toString(),
+            "program", module.toString()));
+        String ip = o.frames.get(0).getAsJsonObject().get("instructionPointerReference").getAsString();
+        c.request("disassemble", DapClient.args("memoryReference", ip, "instructionOffset", -10, "instructionCount",
+            20, "resolveSymbols", true), 60_000);
+        c.request("readMemory", DapClient.args("memoryReference", "0x0", "count", 256), 60_000);
+        int frameId = o.frames.get(0).getAsJsonObject().get("id").getAsInt();
+        c.send("evaluate", DapClient.args("expression", "1 + 2", "frameId", frameId, "context", "watch"));
+        EditorFlow.disconnect(c, false);
+      }
+      server.join(10_000);
+      return OK;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return FAILURE;
+    }
+  }
+
+  private static BenchCase corpusCase(Path corpus, String name) {
+    BenchCase c = new BenchCase(name, corpus.resolve("cores").resolve(name + ".core"),
+        corpus.resolve("modules").resolve(name + ".wasm"));
+    if (!Files.isRegularFile(c.core()) || !Files.isRegularFile(c.module())) {
+      throw new UsageException("the corpus at " + corpus + " lacks cores/" + name + ".core or modules/" + name
+          + ".wasm");
+    }
+    return c;
+  }
+
+  private static int intOption(Args a, String name, int dflt) {
+    try {
+      int v = a.value(name).map(Integer::parseInt).orElse(dflt);
+      if (v < 1 || v > 1000) {
+        throw new UsageException(name + " must be 1..1000");
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new UsageException(name + " needs a number");
+    }
+  }
+
+  private static Path ownJar() {
+    try {
+      Path p = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (!Files.isRegularFile(p)) {
+        throw new UsageException("not running from a jar: give --jar JAR");
+      }
+      return p;
+    } catch (URISyntaxException | SecurityException e) {
+      throw new UsageException("cannot find the wasmcore jar: give --jar JAR");
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+}
