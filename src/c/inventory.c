@@ -66,12 +66,12 @@ typedef struct Ledger {
 /* ---- globals */
 int g_day = 7;
 const char *g_site = "north-depot";
-double g_tax = 0.125;
-enum Access g_access = ACC_READ | ACC_WRITE | ACC_AUDIT;
+__attribute__((used)) double g_tax = 0.125;
+__attribute__((used)) enum Access g_access = ACC_READ | ACC_WRITE | ACC_AUDIT;
 int g_history[1500];                       /* big array: g_history[i] = i * 3 */
-int g_grid[3][4] = {{1, 2, 3, 4}, {10, 20, 30, 40}, {100, 200, 300, 400}};
-Item *g_null_item = NULL;
-Item g_loop = { "loop", 1, CAT_BOOKS, { 'Z', 9, { 1, 1, 1 } }, { 0 }, { 0 }, 0.5, &g_loop };
+__attribute__((used)) int g_grid[3][4] = {{1, 2, 3, 4}, {10, 20, 30, 40}, {100, 200, 300, 400}};
+__attribute__((used)) Item *g_null_item = NULL;
+__attribute__((used)) Item g_loop = { "loop", 1, CAT_BOOKS, { 'Z', 9, { 1, 1, 1 } }, { 0 }, { 0 }, 0.5, &g_loop };
 
 static int add_rule(int stock, int delta) { return stock + delta; }
 static int cap_rule(int stock, int delta) { return stock + delta > 500 ? 500 : stock + delta; }
