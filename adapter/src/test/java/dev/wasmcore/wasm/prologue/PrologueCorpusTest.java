@@ -125,4 +125,38 @@ class PrologueCorpusTest {
       assertTrue(compared > 0 || frames.size() < 3, c + ": nothing compared");
     }
   }
+
+  static List<String> wasmtimeStyle() {
+    return Corpus.coreNames().stream().filter(n -> n.endsWith("_wt")).toList();
+  }
+
+  /**
+   * A wasmtime-style dump (no locals) has the same frames and stack-pointer global as its original: the walk
+   * rebuilds every frame there, with the frame bases the original's captured locals confirm (test above).
+   */
+  @ParameterizedTest
+  @MethodSource("wasmtimeStyle")
+  void dumpsWithoutLocalsGetEveryFrameBase(String name) {
+    String original = name.substring(0, name.length() - 3);
+    try (WasmModule module = WasmModule.open(Corpus.moduleOf(name)); CoreDump wt = CoreDump.open(Corpus.core(name));
+        CoreDump full = CoreDump.open(Corpus.core(original))) {
+      long sp = PrologueAnalyzer.findStackPointerGlobal(module).orElseThrow();
+      PrologueAnalyzer analyzer = PrologueAnalyzer.of(module, sp);
+      List<CoreFrame> frames = wt.threads().get(0).frames();
+      assertTrue(frames.stream().allMatch(f -> f.locals().isEmpty()), name + " has locals");
+      List<StackWalk.FrameRef> refs = frames.stream()
+          .map(f -> new StackWalk.FrameRef(f.funcIndex(), f.codeOffset().value())).toList();
+      long spValue = wt.instanceGlobal(frames.get(0).instanceIndex(), sp).asLong();
+      List<StackWalk.FrameBase> walk = StackWalk.walk(spValue, refs, analyzer::info, false);
+      List<CoreFrame> originalFrames = full.threads().get(0).frames();
+      for (StackWalk.FrameBase b : walk) {
+        assertTrue(b.reason() == null && b.frameBase().isPresent(), name + " frame " + b.index() + ": " + b);
+        CoreFrame o = originalFrames.get(b.index());
+        for (var e : b.locals().entrySet()) {
+          assertEquals(o.local((int) (long) e.getKey()).asLong() & 0xFFFF_FFFFL, (long) e.getValue(),
+              name + " frame " + b.index() + " local " + e.getKey());
+        }
+      }
+    }
+  }
 }
