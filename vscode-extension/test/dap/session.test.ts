@@ -42,7 +42,9 @@ async function resolvedConfiguration(sample: Sample, extra: Record<string, unkno
     type: 'wasmcore', request: 'launch', name: sample.name, coreFile: sample.core, sourceMap: sample.sourceMap, ...extra,
   });
   assert.ok(config, `resolved: ${stub.errorMessages.join('; ')}`);
-  assert.equal(config.program, sample.module, 'the module is found next to the dump');
+  // locally the extension finds the module next to the dump; a remote configuration names it (server paths)
+  assert.equal(config.program, sample.module, extra.port ? 'the remote configuration names the module'
+    : 'the module is found next to the dump');
   return config;
 }
 
@@ -249,7 +251,8 @@ describe('TCP: a wasmcore dap --port server, reached as the extension reaches it
       server.once('exit', (code) => reject(new Error(`server exited (${code}):\n${stderrTail(stderr)}`)));
     });
     assert.equal(address.host, '127.0.0.1', 'binds loopback by default');
-    const config = await resolvedConfiguration(sample, { request: 'attach', host: address.host, port: address.port });
+    const config = await resolvedConfiguration(sample, { request: 'attach', host: address.host, port: address.port,
+      program: sample.module });
     const plan = planAdapter(config, extensionRoot, () => {
       throw new Error('no Java lookup for a server session');
     });

@@ -59,3 +59,12 @@ test('bad dumps give an error with the file and offset, and never a huge allocat
   const wasm = write(path.join(dir, 'text.wasm'), 'wasm');
   assert.deepEqual(findModulesForDump(text), [wasm]);
 });
+
+test('the project samples\' dumps name their modules, which lie next to them', () => {
+  const out = path.resolve(__dirname, '..', '..', '..', '..', 'src', 'out');
+  for (const name of ['c_dw5_O0', 'cpp_dw5_O0', 'rs_O0']) {
+    const core = path.join(out, `${name}.core`);
+    assert.deepEqual(readCoreNames(core).modules, [`${name}.wasm`]);
+    assert.deepEqual(findModulesForDump(core), [path.join(out, `${name}.wasm`)]);
+  }
+});
