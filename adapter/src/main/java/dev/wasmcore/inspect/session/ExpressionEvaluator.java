@@ -339,6 +339,10 @@ final class ExpressionEvaluator {
             pf.module.wasm.globalType(i).map(g -> g.type()).orElse(null), "$" + w.name());
       };
     }
+    if (w.name().equals("pc")) {
+      // The frame's instruction: its DWARF address (what x/i and the disassembly take).
+      return Value.ofBits(Builtins.UINT, pf.dwarfAddress, env);
+    }
     long g = pf.module.globalIndex(w.name());
     if (g >= 0) {
       return wasmValue(w, pf.dump.instanceGlobal(pf.frame.instanceIndex(), g),

@@ -119,7 +119,7 @@ public final class Strings {
       return "'\\0'";
     }
     if (code < 0x20 || code == 0x7f || code < 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
-      return String.format("'\\x%x'", code & 0xFFFFFFFFL);
+      return String.format("'\\x%02x'", code & 0xFFFFFFFFL);
     }
     if (code >= 0x80 && code < 0x100 && !unicode) {
       return String.format("'\\x%02x'", code);
