@@ -119,7 +119,8 @@ public final class LineTable {
   public static LineTable run(ByteRegion section, LineProgramHeader h, String compDir) {
     ByteRegion prog = ArraySliceSource.copyOf(section.sub(h.programStart(), h.programEnd() - h.programStart()));
     ByteReader r = prog.reader();
-    Builder b = new Builder((int) Math.min(prog.length() / 2 + 8, 1 << 24));
+    // About one row per 3-4 program bytes in compiler output; the arrays grow when a program is denser.
+    Builder b = new Builder((int) Math.min(prog.length() / 4 + 16, 1 << 20));
     List<FileEntry> defined = new ArrayList<>();
     int minInst = h.minimumInstructionLength();
     int maxOps = Math.max(1, h.maximumOperationsPerInstruction());
