@@ -63,6 +63,23 @@ final class Crash {
   }
 
   static Trap infer(PhysicalFrame pf) {
+    Trap t = classify(pf);
+    String mnemonic = mnemonic(pf);
+    return mnemonic == null || t.instruction() == null ? t : new Trap(t.id(), t.message(), mnemonic);
+  }
+
+  /** The trapping instruction's text-format name ({@code i32.store}), or null. */
+  private static String mnemonic(PhysicalFrame pf) {
+    try {
+      var fd = pf.module.disassembly.get(pf.frame.funcIndex());
+      int i = fd == null ? -1 : fd.indexAtCodeOffset(pf.frame.codeOffset().value());
+      return i < 0 ? null : fd.instructions().get(i).text();
+    } catch (MalformedInputException | IndexOutOfBoundsException e) {
+      return null;
+    }
+  }
+
+  private static Trap classify(PhysicalFrame pf) {
     int op;
     int sub = -1;
     try {

@@ -15,7 +15,6 @@ import dev.wasmcore.inspect.loc.LocationUnavailableException;
 import dev.wasmcore.inspect.loc.ValueAvailability;
 import dev.wasmcore.wasm.WasmValue;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -205,12 +204,24 @@ final class PhysicalFrame implements LocationContext {
     return new BaseTypeInfo((int) size, enc == 0x05 || enc == 0x06, enc == 0x04);
   }
 
+  /** The calling frame (the next older one), or null for the outermost; set once when the thread is built. */
+  private volatile PhysicalFrame caller;
+
+  void setCaller(PhysicalFrame c) {
+    this.caller = c;
+  }
+
+  /**
+   * DW_OP_entry_value (DWARF 5 section 2.5.1.7): the value the sub-expression had on entry, recovered from the
+   * caller's DW_TAG_call_site for this call (its DW_AT_call_return_pc just past the caller's call instruction, or
+   * DW_AT_call_pc on it) and the DW_TAG_call_site_parameter whose DW_AT_location is the same expression: its
+   * DW_AT_call_value evaluated in the caller's frame. Unavailable when the DWARF has no such parameter.
+   */
   @Override
   public long entryValue(byte[] subExpression) {
-    FrameBases.Result r = rebuilt;
-    Map<String, Long> entry = r == null ? null : r.entryValues();
-    if (entry != null) {
-      Long v = entry.get(java.util.HexFormat.of().formatHex(subExpression));
+    PhysicalFrame c = caller;
+    if (c != null && c.subprogram() != null) {
+      Long v = CallSites.entryValue(c, subExpression);
       if (v != null) {
         return v;
       }

@@ -146,6 +146,9 @@ public final class SessionOpener {
       }
       p.update("Rebuilding frame bases", 80);
       for (List<PhysicalFrame> pfs : physical) {
+        for (int i = 0; i + 1 < pfs.size(); i++) {
+          pfs.get(i).setCaller(pfs.get(i + 1));
+        }
         FrameBaseWalk.apply(pfs);
       }
       CrashInfo crash = Crash.info(dump, threads);
