@@ -256,6 +256,19 @@ public final class Formatter {
     return addr;
   }
 
+  /** A Rust tuple type: named "(A, B)" with members __0, __1, ... */
+  static boolean isTuple(TypeInfo st) {
+    if (st.name() == null || !st.name().startsWith("(") || st.members().isEmpty()) {
+      return false;
+    }
+    for (TypeInfo.Member m : st.members()) {
+      if (m.name() == null || !m.name().matches("__\\d+")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** {@code char}, {@code signed char}, {@code unsigned char} (not Rust {@code u8}, which is DW_ATE_unsigned). */
   public static boolean isCharType(TypeInfo t) {
     TypeInfo s = t.strip();
@@ -298,6 +311,18 @@ public final class Formatter {
   }
 
   private static String aggregate(Value v, TypeInfo st, boolean hex, int depth) {
+    if (isTuple(st)) {
+      // A Rust tuple: (600, 660).
+      StringBuilder sb = new StringBuilder("(");
+      int i = 0;
+      for (TypeInfo.Member m : st.members()) {
+        if (i++ > 0) {
+          sb.append(", ");
+        }
+        sb.append(depth >= SUMMARY_DEPTH + 1 ? "..." : nested(v.at(m.typeInfo(), m.offset()), hex, depth + 1));
+      }
+      return sb.append(')').toString();
+    }
     if (depth >= SUMMARY_DEPTH) {
       return "{...}";
     }
