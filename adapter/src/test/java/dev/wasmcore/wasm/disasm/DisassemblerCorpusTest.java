@@ -68,6 +68,17 @@ class DisassemblerCorpusTest {
     }
   }
 
+  /** The modules whose objdump text is small enough for a unit test (all but the 17.6 MB one, checked by Chicory). */
+  static List<String> objdumpModules() {
+    return modules().stream().filter(n -> {
+      try {
+        return Files.size(Corpus.module(n)) < 8_000_000;
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }).toList();
+  }
+
   private static final Pattern OBJDUMP_LINE = Pattern.compile("^ ([0-9a-f]{6}):[0-9a-f ]*\\|\\s*(.*)$");
 
   /** wasm-objdump prints some operands the way the text format does; those are compared in full. */
@@ -78,12 +89,11 @@ class DisassemblerCorpusTest {
   }
 
   @ParameterizedTest
-  @MethodSource("modules")
+  @MethodSource("objdumpModules")
   void sampledFunctionsMatchWasmObjdump(String name) throws Exception {
     Path objdump = Path.of("/usr/bin/wasm-objdump");
     assumeTrue(Files.isExecutable(objdump), "wasm-objdump (wabt) not installed");
     Path file = Corpus.module(name);
-    assumeTrue(Files.size(file) < 8_000_000, "objdump text of the largest module is too big for a unit test");
     Process p = new ProcessBuilder(objdump.toString(), "-d", file.toString()).redirectErrorStream(false).start();
     p.getOutputStream().close();
     List<String> lines = new ArrayList<>();
