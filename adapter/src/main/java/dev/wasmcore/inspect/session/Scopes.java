@@ -208,15 +208,39 @@ final class Scopes {
       int t = c.tagCode();
       if (t == DwarfTypes.TAG_VARIABLE && c.has(DwAt.DW_AT_location) && !Variables.isTombstone(c)) {
         String q = DwarfTypes.qualified(c);
-        if (q == null) {
+        if (q == null || (depth > 0 && scope.tagCode() != DwarfTypes.TAG_NAMESPACE && !isStatic(c))) {
           continue;
+        }
+        if (scope.tagCode() == DwarfTypes.TAG_SUBPROGRAM || scope.tagCode() == DwarfTypes.TAG_LEXICAL_BLOCK) {
+          // A function's static local, named as expressions reach it: function::name.
+          Die fn = scope;
+          while (fn != null && fn.tagCode() != DwarfTypes.TAG_SUBPROGRAM) {
+            fn = fn.parent();
+          }
+          String fq = fn == null ? null : fn.nameRecursive();
+          q = fq == null ? c.name() : fq + "::" + c.name();
         }
         Value v = Variables.value(frame.physical.module.types, c, frame.physical.dwarfAddress, frame.physical,
             session.env(frame.physical));
         out.add(new ValueNode(q, v, q));
-      } else if (t == DwarfTypes.TAG_NAMESPACE) {
+      } else if (t == DwarfTypes.TAG_NAMESPACE || t == DwarfTypes.TAG_SUBPROGRAM
+          || (t == DwarfTypes.TAG_LEXICAL_BLOCK && depth > 0)) {
         collectGlobals(session, frame, c, out, depth + 1);
       }
+    }
+  }
+
+  /** A variable with a static address (DW_OP_addr / DW_OP_addrx): a static local rather than a stack one. */
+  private static boolean isStatic(Die var) {
+    try {
+      var loc = var.attribute(DwAt.DW_AT_location);
+      if (loc == null || loc.isLocationList()) {
+        return false;
+      }
+      var b = loc.asExpression().bytes();
+      return !b.isEmpty() && (b.u8(0) == 0x03 || b.u8(0) == 0xa1) && b.length() <= 9;
+    } catch (MalformedInputException e) {
+      return false;
     }
   }
 
