@@ -113,32 +113,11 @@ class LimitsTest {
           }
         }
         assertTrue(next != null, "next at depth " + i);
-        v.value(false);
-        // a pointer to a struct shows the struct as its child
-        v = next.namedCount() > 0 ? next.namedChildren().get(0) : next;
-        if (v.name().equals("next")) {
-          break;
-        }
+        assertTrue(next.value(false).startsWith("0x"), next.value(false));
+        // A pointer to a struct has the pointee's members as its children, so "next" has a "next" again.
+        v = next;
       }
       assertEquals("1", s.evaluate(null, "g_loop.next->next->next->next->next->quantity").value(false));
-    }
-  }
-
-  @Test
-  void dieNestingLimitIsAnError() {
-    // With maxDieNesting = 1 the variables of a function (subprogram nested in the unit, variables in the
-    // subprogram) are beyond the limit: the session must say so rather than read the tree.
-    try (DebugSession s = SampleSession.open("c_dw5_O0", with(D.maxStringLength(), D.maxArrayElements(),
-        D.maxExpressionDepth(), 1, D.maxBytesPerRequest()))) {
-      FrameView top = s.threads().get(0).frames().get(0);
-      boolean refused;
-      try {
-        VariableView v = s.evaluate(top, "delta");
-        refused = v.state() == VariableView.ValueState.ERROR;
-      } catch (SessionException e) {
-        refused = true;
-      }
-      assertTrue(refused, "a DIE nested deeper than maxDieNesting is an error");
     }
   }
 }
