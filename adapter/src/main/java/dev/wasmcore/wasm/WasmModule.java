@@ -534,7 +534,7 @@ public final class WasmModule implements Closeable {
   public FuncType funcType(long typeIndex) {
     List<TypeDef> t = types();
     if (typeIndex < 0 || typeIndex >= t.size() || t.get((int) typeIndex).func() == null) {
-      throw new MalformedInputException(source.name(), standard[SectionId.TYPE] == null ? -1
+      throw new MalformedInputException(source.name(), standard[SectionId.TYPE] == null ? 8
           : standard[SectionId.TYPE].headerOffset(), "type section: no function type " + typeIndex);
     }
     return t.get((int) typeIndex).func();
