@@ -264,10 +264,7 @@ final class Console {
         if (m.inheritance()) {
           sb.append("(base) ");
         }
-        sb.append(m.typeInfo().displayName());
-        if (m.name() != null) {
-          sb.append(' ').append(m.name());
-        }
+        sb.append(m.name() != null ? m.typeInfo().declare(m.name()) : m.typeInfo().displayName());
         if (m.bitSize() > 0) {
           sb.append(" : ").append(m.bitSize());
         }

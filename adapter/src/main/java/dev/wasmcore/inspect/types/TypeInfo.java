@@ -213,6 +213,11 @@ public final class TypeInfo {
     return TypeNames.spell(this);
   }
 
+  /** A declaration of {@code name} with this type, as C spells it: {@code char name[12]}, {@code int (*f)(int)}. */
+  public String declare(String name) {
+    return TypeNames.declare(this, name);
+  }
+
   @Override
   public String toString() {
     return displayName();

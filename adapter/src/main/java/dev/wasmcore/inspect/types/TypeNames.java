@@ -16,6 +16,10 @@ final class TypeNames {
     return spell(t, "", 0).trim();
   }
 
+  static String declare(TypeInfo t, String name) {
+    return spell(t, name == null ? "" : name, 0).trim();
+  }
+
   /** {@code declarator} is what already wraps this type (e.g. "*" or "(*)[4]"). */
   private static String spell(TypeInfo t, String declarator, int depth) {
     if (depth > MAX_DEPTH) {

@@ -186,7 +186,7 @@ class ExpressionFormsTest {
     assertTrue(s.console(main, "info locals").text().contains("primes = {2, 3, 5, 7"));
     assertTrue(s.console(top, "info args").text().contains("delta = 210"));
     assertTrue(s.console(top, "info frame").text().contains("DWARF address 0x"));
-    assertTrue(s.console(main, "ptype hammer").text().contains("char[12] name;"), s.console(main, "ptype hammer")
+    assertTrue(s.console(main, "ptype hammer").text().contains("char name[12];"), s.console(main, "ptype hammer")
         .text());
     String x = s.console(main, "x/4dw primes").text();
     assertTrue(x.endsWith("2\t3\t5\t7"), x);

@@ -136,6 +136,9 @@ class ValueRenderingTest {
     TypeInfo fn = TypeInfo.builder(Kind.FUNCTION).target(INT).parameters(List.of(() -> INT, () -> CHAR)).build();
     assertEquals("int (*)(int, char)", ptr(fn).displayName());
     assertEquals("int (*)[4]", ptr(array(INT, 4)).displayName());
+    assertEquals("char name[12]", array(CHAR, 12).declare("name"));
+    assertEquals("int (*rule)(int, char)", ptr(fn).declare("rule"));
+    assertEquals("const char *p", ptr(cc).declare("p"));
   }
 
   @Test
