@@ -6,6 +6,7 @@ import dev.wasmcore.cli.bench.ColdBench;
 import dev.wasmcore.cli.bench.DapClient;
 import dev.wasmcore.cli.bench.EditorBench;
 import dev.wasmcore.cli.bench.EditorFlow;
+import dev.wasmcore.cli.bench.GcLog;
 import dev.wasmcore.cli.bench.JavaRuntime;
 import dev.wasmcore.cli.bench.ProcessMeasurement;
 import dev.wasmcore.cli.bench.ProcessTimer;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -65,6 +67,8 @@ public final class BenchCommand implements Command {
           --warmup N              warm-server sessions before measuring (default 3)
           --work DIR              scratch directory for generated dumps, archives and logs (default: a temp dir)
           --jar JAR               the wasmcore jar to start (default: the one running)
+          --launcher FILE         also start wasmcore through this launcher (adapter/wasmcore: its own JVM options
+                                  and CDS/AOT archive), as editors do; the warm server then runs through it too
           --jvm-opt OPT           extra JVM option for every wasmcore child JVM (repeatable)
           --cds-archive FILE      also measure with this AppCDS archive (made by a training run when missing)
           --java25 HOME           also measure on this Java 25+ runtime, with an AOT cache made by a training run
@@ -80,7 +84,7 @@ public final class BenchCommand implements Command {
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) {
     Args a = Args.parse(args, Set.of("--corpus", "--parts", "--runs", "--warmup", "--work", "--jar", "--jvm-opt",
-        "--cds-archive", "--java25", "--llvm-symbolizer", "--lldb-vscode", "--native-program", "--native-core",
+        "--cds-archive", "--java25", "--launcher", "--llvm-symbolizer", "--lldb-vscode", "--native-program", "--native-core",
         "--markdown"), Set.of("--train"));
     if (a.flag("--train")) {
       if (a.positional().size() != 2) {
@@ -147,6 +151,20 @@ public final class BenchCommand implements Command {
         runtimes.add(j25);
         runtimes.add(j25.with("java25+AOTCache", List.of("-XX:AOTCache=" + aot)));
       }
+      JavaRuntime server = base;
+      if (a.value("--launcher").isPresent()) {
+        Path launcher = Path.of(a.value("--launcher").get());
+        JavaRuntime viaLauncher = JavaRuntime.current().through("launcher, java" + Runtime.version().feature(),
+            launcher).with("launcher, java" + Runtime.version().feature(), a.values("--jvm-opt"));
+        runtimes.add(viaLauncher);
+        server = viaLauncher;
+        if (a.value("--java25").isPresent()) {
+          runtimes.add(JavaRuntime.of("launcher, java25", Path.of(a.value("--java25").get()))
+              .through("launcher, java25", launcher).with("launcher, java25", a.values("--jvm-opt")));
+        }
+        report.note("launcher runs use adapter/wasmcore's own options (serial GC; C1 only for short commands; the "
+            + "CDS archive or AOT cache of adapter/src/bench/cds.sh when present and newer than the jar)");
+      }
       if (!runtimes.equals(List.of(base))) {
         report.note("CDS/AOT archives were made by a training run on " + trainingCase.name()
             + " (bt --json and an in-process DAP session), not on the measured inputs");
@@ -164,14 +182,15 @@ public final class BenchCommand implements Command {
         for (JavaRuntime rt : runtimes) {
           Path gc = work.resolve("gc-editor-" + rt.label().replaceAll("[^A-Za-z0-9.+-]", "_") + ".log");
           adapters.add(new EditorBench.Adapter("wasmcore dap (" + rt.label() + ")",
-              rt.command(jar, List.of(dev.wasmcore.cli.bench.GcLog.jvmOption(gc)), List.of("dap")), "launch",
+              rt.command(jar, List.of(GcLog.jvmOption(gc)), List.of("dap")),
+              rt.environment(List.of(GcLog.jvmOption(gc))), "launch",
               DapClient.args("coreFile", rsbig.core().toString(), "program", rsbig.module().toString()), gc));
         }
         String baseline = adapters.get(0).label();
         if (a.value("--native-program").isPresent() && a.value("--native-core").isPresent()) {
           String lldb = a.value("--lldb-vscode").orElse("lldb-vscode-16");
           baseline = lldb + " (native core)";
-          adapters.add(new EditorBench.Adapter(baseline, List.of(lldb), "attach", DapClient.args("program",
+          adapters.add(new EditorBench.Adapter(baseline, List.of(lldb), Map.of(), "attach", DapClient.args("program",
               a.value("--native-program").get(), "coreFile", a.value("--native-core").get()), null));
         } else {
           report.note("no --native-program/--native-core: part 2 runs without the lldb-vscode side");
@@ -179,7 +198,7 @@ public final class BenchCommand implements Command {
         new EditorBench(report).run("rsbig_release", adapters, baseline, runs);
       }
       if (parts.contains("warm") || parts.contains("memory")) {
-        WarmBench warm = new WarmBench(base, jar, work, report);
+        WarmBench warm = new WarmBench(server, jar, work, report);
         if (parts.contains("warm")) {
           warm.warm(rsbig, sqlite, big4g, warmup, Math.max(runs, 5));
         }

@@ -43,7 +43,8 @@ public final class ColdBench {
     for (int round = 0; round <= runs; round++) {
       for (JavaRuntime rt : runtimes) {
         Path gc = scratch.resolve("gc-cold-" + rt.label().replaceAll("[^A-Za-z0-9.+-]", "_") + ".log");
-        ProcessMeasurement m = timer.run(rt.command(jar, List.of(GcLog.jvmOption(gc)), bt), 300);
+        ProcessMeasurement m = timer.run(rt.command(jar, List.of(GcLog.jvmOption(gc)), bt),
+            rt.environment(List.of(GcLog.jvmOption(gc))), 300);
         if (m.exitCode() != 0) {
           throw new IllegalStateException(rt.label() + ": wasmcore bt exited with " + m.exitCode() + " on " + c.name());
         }

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EditorBench {
   /** One adapter to spawn: its command line and its {@code launch}/{@code attach} request. */
-  public record Adapter(String label, List<String> command, String launchCommand, JsonObject launchArguments,
-      Path gcLog) {}
+  public record Adapter(String label, List<String> command, Map<String, String> environment, String launchCommand,
+      JsonObject launchArguments, Path gcLog) {}
 
   private final Report report;
 
@@ -40,7 +40,9 @@ public final class EditorBench {
         long t0 = System.nanoTime();
         Process p;
         try {
-          p = new ProcessBuilder(a.command()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+          ProcessBuilder pb = new ProcessBuilder(a.command()).redirectError(ProcessBuilder.Redirect.DISCARD);
+          pb.environment().putAll(a.environment());
+          p = pb.start();
         } catch (IOException e) {
           throw new UncheckedIOException("cannot start " + a.command(), e);
         }

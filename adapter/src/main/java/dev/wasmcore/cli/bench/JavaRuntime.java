@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,8 +18,10 @@ import java.util.Optional;
  * @param home the runtime's home directory
  * @param feature the feature version (17, 25, ...), 0 when unknown
  * @param options JVM options placed before {@code -jar}
+ * @param launcher when not null, wasmcore is started through this launcher script ({@code adapter/wasmcore}) with
+ *     {@code JAVA_HOME} set to {@code home} and the options in {@code WASMCORE_JAVA_OPTS}, as editors start it
  */
-public record JavaRuntime(String label, Path home, int feature, List<String> options) {
+public record JavaRuntime(String label, Path home, int feature, List<String> options, Path launcher) {
   /** The runtime running this benchmark. */
   public static JavaRuntime current() {
     return of("java" + Runtime.version().feature(), Path.of(System.getProperty("java.home")));
@@ -26,14 +29,19 @@ public record JavaRuntime(String label, Path home, int feature, List<String> opt
 
   /** A runtime by its home directory. */
   public static JavaRuntime of(String label, Path home) {
-    return new JavaRuntime(label, home, featureOf(home), List.of());
+    return new JavaRuntime(label, home, featureOf(home), List.of(), null);
   }
 
   /** The same runtime with more options and another label. */
   public JavaRuntime with(String newLabel, List<String> moreOptions) {
     List<String> o = new ArrayList<>(options);
     o.addAll(moreOptions);
-    return new JavaRuntime(newLabel, home, feature, List.copyOf(o));
+    return new JavaRuntime(newLabel, home, feature, List.copyOf(o), launcher);
+  }
+
+  /** The same runtime started through a launcher script. */
+  public JavaRuntime through(String newLabel, Path launcherScript) {
+    return new JavaRuntime(newLabel, home, feature, options, launcherScript);
   }
 
   public Path java() {
@@ -46,9 +54,17 @@ public record JavaRuntime(String label, Path home, int feature, List<String> opt
     return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
   }
 
-  /** {@code java OPTIONS extra... -jar JAR args...}. */
+  /**
+   * {@code java OPTIONS extra... -jar JAR args...}, or {@code LAUNCHER args...} (then the options go in
+   * {@link #environment(List)}).
+   */
   public List<String> command(Path jar, List<String> extraOptions, List<String> args) {
     List<String> c = new ArrayList<>();
+    if (launcher != null) {
+      c.add(launcher.toString());
+      c.addAll(args);
+      return c;
+    }
     c.add(java().toString());
     c.addAll(options);
     c.addAll(extraOptions);
@@ -56,6 +72,16 @@ public record JavaRuntime(String label, Path home, int feature, List<String> opt
     c.add(jar.toString());
     c.addAll(args);
     return c;
+  }
+
+  /** Environment for the child: for a launcher, {@code JAVA_HOME} and {@code WASMCORE_JAVA_OPTS}; else empty. */
+  public Map<String, String> environment(List<String> extraOptions) {
+    if (launcher == null) {
+      return Map.of();
+    }
+    List<String> o = new ArrayList<>(options);
+    o.addAll(extraOptions);
+    return Map.of("JAVA_HOME", home.toString(), "WASMCORE_JAVA_OPTS", String.join(" ", o));
   }
 
   static int featureOf(Path home) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,6 +34,11 @@ public final class ProcessTimer {
 
   /** Runs {@code command}, waits at most {@code timeoutSeconds}, and returns the measurement. */
   public ProcessMeasurement run(List<String> command, int timeoutSeconds) {
+    return run(command, Map.of(), timeoutSeconds);
+  }
+
+  /** As {@link #run(List, int)}, with extra environment variables. */
+  public ProcessMeasurement run(List<String> command, Map<String, String> env, int timeoutSeconds) {
     try {
       Path report = Files.createTempFile(scratch, "time", ".txt");
       List<String> cmd = new ArrayList<>();
@@ -41,6 +47,7 @@ public final class ProcessTimer {
       }
       cmd.addAll(command);
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+      pb.environment().putAll(env);
       long t0 = System.nanoTime();
       Process p = pb.start();
       byte[] out = p.getInputStream().readAllBytes();

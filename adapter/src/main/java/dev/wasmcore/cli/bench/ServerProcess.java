@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,10 +27,12 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /** Starts the server and waits for its ready line. */
-  public static ServerProcess start(List<String> command) {
+  public static ServerProcess start(List<String> command, Map<String, String> env) {
     Process p;
     try {
-      p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+      pb.environment().putAll(env);
+      p = pb.start();
       BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       String prefix = "DAP server listening at: ";
       String line;
