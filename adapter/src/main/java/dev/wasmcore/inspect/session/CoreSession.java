@@ -268,16 +268,21 @@ public final class CoreSession implements DebugSession {
       if (f.isEmpty()) {
         return null;
       }
-      String n = m.functionName(f.getAsLong());
-      if (n == null && m.symbolizer != null) {
+      String n = null;
+      if (m.symbolizer != null) {
+        // The DWARF name (demangled, as the backtrace shows it) first, then the name section's.
         FunctionBody b = m.wasm.body(f.getAsLong()).orElse(null);
         if (b != null) {
           long addr = b.start().value() - m.wasm.codePayloadStart().value();
           var frames = m.symbolizer.symbolize(addr);
           if (!frames.isEmpty()) {
-            n = frames.get(frames.size() - 1).displayName();
+            String d = frames.get(frames.size() - 1).function();
+            n = d == null || d.isEmpty() ? null : d;
           }
         }
+      }
+      if (n == null) {
+        n = m.functionName(f.getAsLong());
       }
       return n != null ? n : "func[" + f.getAsLong() + "]";
     } catch (MalformedInputException e) {

@@ -87,6 +87,10 @@ public final class Formatter {
 
   private static String base(Value v, TypeInfo st, boolean hex) {
     long size = st.size();
+    if (size == 0) {
+      // A zero-sized type such as Rust's unit "()": its only value is itself.
+      return st.name() == null ? "{}" : st.name();
+    }
     switch (st.encoding()) {
       case TypeInfo.ATE_BOOLEAN: {
         long b = v.asLong();
