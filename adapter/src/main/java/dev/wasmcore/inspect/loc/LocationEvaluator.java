@@ -1,7 +1,6 @@
 package dev.wasmcore.inspect.loc;
 
 import dev.wasmcore.binary.ByteReader;
-import dev.wasmcore.binary.MalformedInputException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -515,10 +514,5 @@ public final class LocationEvaluator {
           DwOp.GNU_PUSH_TLS_ADDRESS -> true;
       default -> false;
     };
-  }
-
-  /** Wraps malformed-input errors with the expression's context. */
-  static MalformedInputException malformed(ByteReader in, String reason) {
-    return in.error(reason);
   }
 }

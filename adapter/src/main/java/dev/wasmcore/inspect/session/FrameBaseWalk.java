@@ -56,12 +56,11 @@ final class FrameBaseWalk {
       PhysicalFrame pf = frames.get(i);
       StackWalk.FrameBase fb = walked.get(i);
       if (pf.module != module) {
-        pf.setRebuilt(new FrameBases.Result(Map.of(), "frame of another module: its stack pointer is unknown",
-            Map.of()));
+        pf.setRebuilt(new FrameBases.Result(Map.of(), "frame of another module: its stack pointer is unknown"));
         continue;
       }
       String reason = fb.reason() == null ? null : "frame base not rebuilt: " + fb.reason();
-      pf.setRebuilt(new FrameBases.Result(fb.locals(), reason, Map.of()));
+      pf.setRebuilt(new FrameBases.Result(fb.locals(), reason));
       if (fb.frameBase().isPresent()) {
         pf.setRebuiltBase(fb.frameBase().getAsLong());
       }
@@ -70,7 +69,7 @@ final class FrameBaseWalk {
 
   private static void reasonForAll(List<PhysicalFrame> frames, String why) {
     for (PhysicalFrame pf : frames) {
-      pf.setRebuilt(new FrameBases.Result(Map.of(), why, Map.of()));
+      pf.setRebuilt(new FrameBases.Result(Map.of(), why));
     }
   }
 }

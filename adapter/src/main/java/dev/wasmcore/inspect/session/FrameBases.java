@@ -13,7 +13,6 @@ final class FrameBases {
    *
    * @param locals wasm local index to rebuilt value (the frame-base local and the locals holding stack-pointer copies)
    * @param reason why nothing (or not everything) could be rebuilt, or null
-   * @param entryValues DW_OP_entry_value sub-expressions (hex) to values recovered from call-site parameters
    */
-  record Result(Map<Long, Long> locals, String reason, Map<String, Long> entryValues) {}
+  record Result(Map<Long, Long> locals, String reason) {}
 }
