@@ -1,7 +1,5 @@
 package dev.wasmcore.cli;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -15,9 +13,11 @@ import java.util.Map;
  * {@code {"core": PATH, "threads": [{"id", "name", "frames": [{"index", "physicalIndex", "instance", "module",
  * "funcIndex", "codeOffset", "dwarfAddress", "function", "file", "line", "column", "inlined"}]}]}}, keys in that
  * order, nulls written, HTML escaping off, {@code ", "} and {@code ": "} separators, one frame per line.
+ * Strings are escaped here as Gson's {@code JsonWriter} escapes them without HTML escaping (quote, backslash, control
+ * characters, U+2028/U+2029), not through a {@code Gson} instance: building one loads and reflects over dozens of
+ * classes, a visible share of a cold {@code bt} run (wasmcore bench, part 1).
  */
 public final class BacktraceJson {
-  private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
 
   private BacktraceJson() {}
 
@@ -42,11 +42,18 @@ public final class BacktraceJson {
   /** The whole document as text. */
   public static String toJson(String corePath, List<BacktraceThread> threads) {
     StringBuilder b = new StringBuilder();
-    b.append("{\"core\": ").append(GSON.toJson(new JsonPrimitive(corePath))).append(", \"threads\": [");
+    b.append("{\"core\": ");
+    quote(corePath, b);
+    b.append(", \"threads\": [");
     for (int t = 0; t < threads.size(); t++) {
       BacktraceThread th = threads.get(t);
-      b.append(t > 0 ? ", " : "").append("{\"id\": ").append(th.id()).append(", \"name\": ")
-          .append(GSON.toJson(new JsonPrimitive(th.name()))).append(", \"frames\": [");
+      b.append(t > 0 ? ", " : "").append("{\"id\": ").append(th.id()).append(", \"name\": ");
+      if (th.name() == null) {
+        b.append("null");
+      } else {
+        quote(th.name(), b);
+      }
+      b.append(", \"frames\": [");
       for (int i = 0; i < th.frames().size(); i++) {
         b.append(i > 0 ? "," : "").append("\n  ");
         write(frame(th.frames().get(i)), b);
@@ -63,7 +70,9 @@ public final class BacktraceJson {
       b.append('{');
       boolean first = true;
       for (Map.Entry<String, JsonElement> m : e.getAsJsonObject().entrySet()) {
-        b.append(first ? "" : ", ").append(GSON.toJson(new JsonPrimitive(m.getKey()))).append(": ");
+        b.append(first ? "" : ", ");
+        quote(m.getKey(), b);
+        b.append(": ");
         write(m.getValue(), b);
         first = false;
       }
@@ -76,8 +85,42 @@ public final class BacktraceJson {
         write(a.get(i), b);
       }
       b.append(']');
+    } else if (e.isJsonNull()) {
+      b.append("null");
     } else {
-      b.append(GSON.toJson(e));
+      JsonPrimitive p = e.getAsJsonPrimitive();
+      if (p.isString()) {
+        quote(p.getAsString(), b);
+      } else {
+        b.append(p.isBoolean() ? Boolean.toString(p.getAsBoolean()) : p.getAsNumber().toString());
+      }
     }
+  }
+
+  /** A JSON string literal, escaped as Gson's JsonWriter does with HTML escaping off. */
+  static void quote(String s, StringBuilder b) {
+    b.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\t' -> b.append("\\t");
+        case '\b' -> b.append("\\b");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\f' -> b.append("\\f");
+        case '\u2028' -> b.append("\\u2028");
+        case '\u2029' -> b.append("\\u2029");
+        default -> {
+          if (c < 0x20) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    b.append('"');
   }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class JvmProbe {
   private static final Pattern USED = Pattern.compile(
-      "(garbage-first heap|def new generation|tenured generation|PSYoungGen|ParOldGen|ZHeap|Shenandoah)[^\\n]*?"
+      "(garbage-first heap|def new generation|tenured generation|DefNew|Tenured|PSYoungGen|ParOldGen)[^\\n]*?"
           + "(?:total|capacity)?[^\\n]*?used (\\d+)([KM])");
 
   private final Path jcmd;
