@@ -69,7 +69,12 @@ class PluginZipIT {
         Manifest mf = adapter.getManifest();
         assertNotNull(mf, "the adapter jar has a manifest");
         assertEquals("dev.wasmcore.cli.Main", mf.getMainAttributes().getValue("Main-Class"),
-            "the bundled adapter is the shaded, runnable jar");
+            "the bundled adapter is the runnable jar");
+      }
+      List<String> adapterEntries = jarEntries(entry(zip, "wasmcore-intellij/lib/wasmcore.jar"));
+      for (String cls : List.of("dev/wasmcore/cli/Main.class", "org/eclipse/lsp4j/jsonrpc/Launcher.class",
+          "org/eclipse/lsp4j/debug/launch/DSPLauncher.class", "com/google/gson/Gson.class")) {
+        assertTrue(adapterEntries.contains(cls), "the bundled adapter is the shaded jar with its libraries: " + cls);
       }
     }
   }
