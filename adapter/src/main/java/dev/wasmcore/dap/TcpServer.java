@@ -45,7 +45,7 @@ public final class TcpServer implements Closeable {
     return new TcpServer(s, config, log);
   }
 
-  /** True when the address is loopback (or the wildcard is not used): clients can only come from this machine. */
+  /** True when {@code host} is a loopback address: then clients can only come from this machine. */
   public static boolean isLoopback(String host) throws IOException {
     InetAddress a = InetAddress.getByName(host);
     return a.isLoopbackAddress();

@@ -35,7 +35,7 @@ public final class VariableFormatter {
     if (reference > 0) {
       setCounts(v, out);
     }
-    out.setPresentationHint(hint(v));
+    out.setPresentationHint(READ_ONLY);
     return out;
   }
 
@@ -54,7 +54,7 @@ public final class VariableFormatter {
         out.setIndexedVariables(v.indexedCount());
       }
     }
-    out.setPresentationHint(hint(v));
+    out.setPresentationHint(READ_ONLY);
     return out;
   }
 
@@ -67,8 +67,10 @@ public final class VariableFormatter {
     }
   }
 
-  /** Post-mortem values are read-only; values that are not there are marked so in clients that show hints. */
-  private static VariablePresentationHint hint(VariableView v) {
+  /** Post-mortem, every value is read-only (clients then offer no "Set Value"). */
+  private static final VariablePresentationHint READ_ONLY = readOnly();
+
+  private static VariablePresentationHint readOnly() {
     VariablePresentationHint hint = new VariablePresentationHint();
     hint.setAttributes(new String[] {"readOnly"});
     return hint;
