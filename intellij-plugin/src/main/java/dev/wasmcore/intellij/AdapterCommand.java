@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The command line that starts the bundled adapter as a DAP server on stdio: {@code JAVA -jar lib/wasmcore.jar dap}.
+ * The command line that starts the bundled adapter as a DAP server on stdio:
+ * {@code JAVA [JVM_OPTIONS] -jar lib/wasmcore.jar dap}.
  *
  * <p>Java: the IDE's own runtime (JetBrains Runtime, Java 21 for every IDE the plugin accepts, since build 242) is
  * always at hand and new enough, so it comes first; then {@code JAVA_HOME}; then {@code java} on the PATH. The jar is
@@ -22,12 +23,20 @@ public final class AdapterCommand {
   /** File name of the bundled adapter (the adapter module's shaded jar). */
   public static final String ADAPTER_JAR = "wasmcore.jar";
 
+  /**
+   * JVM options, the same as {@code adapter/wasmcore dap} uses: the serial collector (a small heap, less start-up
+   * time and memory than G1), and every JVM log message at warning level or above sent to stderr, because stdout is
+   * the DAP channel and a stray JVM warning there would corrupt it.
+   */
+  public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xlog:disable",
+      "-Xlog:all=warning:stderr");
+
   private AdapterCommand() {}
 
   /**
    * The command the plugin runs inside the IDE.
    *
-   * @return {@code [java, -jar, <plugin>/lib/wasmcore.jar, dap]}
+   * @return {@code [java, JVM_OPTIONS..., -jar, <plugin>/lib/wasmcore.jar, dap]}
    * @throws IllegalStateException when the adapter jar is not next to the plugin jar (a broken installation)
    */
   public static List<String> forInstalledPlugin() {
@@ -43,7 +52,11 @@ public final class AdapterCommand {
    * @return the command and its arguments
    */
   public static List<String> stdio(String java, Path adapterJar) {
-    return List.of(java, "-jar", adapterJar.toString(), "dap");
+    List<String> command = new java.util.ArrayList<>();
+    command.add(java);
+    command.addAll(JVM_OPTIONS);
+    command.addAll(List.of("-jar", adapterJar.toString(), "dap"));
+    return List.copyOf(command);
   }
 
   /**

@@ -28,8 +28,8 @@ class AdapterCommandTest {
 
   @Test
   void stdioCommandRunsTheJarWithDap() {
-    assertEquals(List.of("/jbr/bin/java", "-jar", "/p/lib/wasmcore.jar", "dap"),
-        AdapterCommand.stdio("/jbr/bin/java", Path.of("/p/lib/wasmcore.jar")));
+    assertEquals(List.of("/jbr/bin/java", "-XX:+UseSerialGC", "-Xlog:disable", "-Xlog:all=warning:stderr",
+        "-jar", "/p/lib/wasmcore.jar", "dap"), AdapterCommand.stdio("/jbr/bin/java", Path.of("/p/lib/wasmcore.jar")));
   }
 
   @Test

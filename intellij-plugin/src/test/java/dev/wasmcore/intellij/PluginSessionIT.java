@@ -108,7 +108,11 @@ class PluginSessionIT {
   @Test
   void commandRunsTheBundledJarOnTheIdesJava() {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    assertEquals(List.of(java.toString(), "-jar", lib.resolve("wasmcore.jar").toString(), "dap"), command);
+    List<String> expected = new ArrayList<>();
+    expected.add(java.toString());
+    expected.addAll(AdapterCommand.JVM_OPTIONS);
+    expected.addAll(List.of("-jar", lib.resolve("wasmcore.jar").toString(), "dap"));
+    assertEquals(expected, command);
   }
 
   @Test
