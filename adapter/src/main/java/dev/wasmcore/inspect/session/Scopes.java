@@ -207,8 +207,13 @@ final class Scopes {
       }
       int t = c.tagCode();
       if (t == DwarfTypes.TAG_VARIABLE && c.has(DwAt.DW_AT_location) && !Variables.isTombstone(c)) {
+        // The cheap test first: most variables inside functions are stack or register locals, skipped without
+        // building their qualified name (that was most of the time of this scope on SQLite).
+        if (depth > 0 && scope.tagCode() != DwarfTypes.TAG_NAMESPACE && !isStatic(c)) {
+          continue;
+        }
         String q = DwarfTypes.qualified(c);
-        if (q == null || (depth > 0 && scope.tagCode() != DwarfTypes.TAG_NAMESPACE && !isStatic(c))) {
+        if (q == null) {
           continue;
         }
         if (scope.tagCode() == DwarfTypes.TAG_SUBPROGRAM || scope.tagCode() == DwarfTypes.TAG_LEXICAL_BLOCK) {
