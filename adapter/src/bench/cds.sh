@@ -6,7 +6,7 @@
 # The training run is `wasmcore bench --train` on the project's demo sample: `bt --json` plus a DAP session through
 # the real server in one JVM, so the archive holds what both the CLI and the server load. The archive goes to
 # adapter/target/cds/wasmcore-<runtime version>.{aot,jsa}; the launcher ignores it once the jar is newer. Run again
-# after each build of the jar (`mvn -Pbench` does both).
+# after each build of the jar (adapter/src/bench/run.sh does both).
 #
 # usage: adapter/src/bench/cds.sh [JAVA_HOME]
 set -euo pipefail

@@ -173,6 +173,7 @@ public final class BenchCommand implements Command {
       if (parts.contains("cold")) {
         ColdBench cold = new ColdBench(timer, jar, work, a.value("--llvm-symbolizer").orElse("llvm-symbolizer-16"),
             report);
+        cold.floor(runtimes, runs);
         for (BenchCase c : List.of(rsbig, sqlite, big4g)) {
           cold.run(c, runtimes, runs);
         }

@@ -31,6 +31,29 @@ public final class ColdBench {
     this.report = report;
   }
 
+  /**
+   * The start-up floor: {@code wasmcore --help} (JVM start, the jar opened, Main run, nothing read) with every
+   * runtime variant, interleaved like the real runs, so the share of start-up in a cold {@code bt} is visible.
+   */
+  public void floor(List<JavaRuntime> runtimes, int runs) {
+    Map<String, Samples> wall = new LinkedHashMap<>();
+    Map<String, Samples> cpu = new LinkedHashMap<>();
+    for (int round = 0; round <= runs; round++) {
+      for (JavaRuntime rt : runtimes) {
+        ProcessMeasurement m = timer.run(rt.command(jar, List.of(), List.of("--help")), rt.environment(List.of()),
+            60);
+        if (round > 0) {
+          wall.computeIfAbsent(rt.label(), k -> new Samples()).add(m.wallMs());
+          cpu.computeIfAbsent(rt.label(), k -> new Samples()).add(m.cpuMs());
+        }
+      }
+    }
+    for (JavaRuntime rt : runtimes) {
+      report.add("1 cold bt", "start-up floor: wasmcore --help (" + rt.label() + ")", Report.spread(wall.get(rt.label()))
+          + ", CPU " + Report.ms(cpu.get(rt.label()).median()), "", null);
+    }
+  }
+
   /** Measures one case with every runtime variant; returns the wall-time medians by label. */
   public Map<String, Double> run(BenchCase c, List<JavaRuntime> runtimes, int runs) {
     List<String> bt = List.of("bt", "--json", c.core().toString(), "--module", c.module().toString());
