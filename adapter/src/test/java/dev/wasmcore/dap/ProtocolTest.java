@@ -452,6 +452,21 @@ class ProtocolTest {
   }
 
   @Test
+  void terminateEndsTheSessionButKeepsTheConnectionForDisconnect() throws Exception {
+    launch();
+    get(h.server.terminate(new org.eclipse.lsp4j.debug.TerminateArguments()));
+    h.wire.await(WireRecorder.event("terminated"), 1000);
+    assertTrue(opened.get().isClosed());
+    assertFalse(h.ended.isDone());
+    StackTraceArguments st = new StackTraceArguments();
+    st.setThreadId(1);
+    assertTrue(error(h.server.stackTrace(st)).contains("no core dump is open"));
+    get(h.server.disconnect(new DisconnectArguments()));
+    h.ended.get(T, TimeUnit.SECONDS);
+    assertEquals(1, h.wire.messages().stream().filter(WireRecorder.event("terminated")).count());
+  }
+
+  @Test
   void theEndOfInputEndsTheConnectionAndClosesTheSession() throws Exception {
     launch();
     h.closeInput();
