@@ -95,7 +95,7 @@ class MutationTest {
     byte[] seed = Seeds.read(core);
     WasmModule module = moduleFor(core);
     String file = core.getFileName().toString();
-    List<Mutations.Mutant> mutants = Mutations.standard(seed, file.hashCode(), 400);
+    List<Mutations.Mutant> mutants = Mutations.standard(seed, file.hashCode(), 300);
     runAll(file, mutants, null, (name, bytes) -> Outcomes.expectValueOrError(name, file,
         () -> Drivers.core(name, CoreDump.of(new ArrayByteSource(file, bytes)), module)));
   }
@@ -108,7 +108,7 @@ class MutationTest {
     String file = tiny ? seedRef : Path.of(seedRef).getFileName().toString();
     // Walking all DWARF of a 140-KB module costs tens of ms per mutant: the DWARF of the tiny seeds is walked (and
     // mutated unit by unit in dwarfUnitBoundaries); for the larger modules the module structure is the target.
-    List<Mutations.Mutant> mutants = Mutations.standard(seed, file.hashCode(), tiny ? 300 : 200);
+    List<Mutations.Mutant> mutants = Mutations.standard(seed, file.hashCode(), tiny ? 200 : 120);
     runAll(file, mutants, null, (name, bytes) -> Outcomes.expectValueOrError(name, file,
         () -> Drivers.module(name, WasmModule.of(new ArrayByteSource(file, bytes)), tiny)));
   }
