@@ -7,6 +7,7 @@ import { DEBUG_TYPE, DynamicConfigurationProvider, InitialConfigurationProvider,
   ResolvingConfigurationProvider } from './configuration';
 import { WasmcoreDescriptorFactory } from './descriptorFactory';
 import { coreDumpConfiguration, OPEN_CORE_DUMP_COMMAND, openCoreDump } from './openCoreDump';
+import { TraceFactory } from './tracker';
 
 export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('wasmcore');
@@ -14,6 +15,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     output,
     vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, factory),
+    vscode.debug.registerDebugAdapterTrackerFactory(DEBUG_TYPE, new TraceFactory((line) => output.appendLine(line))),
     vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE,
       new ResolvingConfigurationProvider(() => coreDumpConfiguration())),
     vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new InitialConfigurationProvider(),

@@ -47,7 +47,8 @@ const only = (process.env.WASMCORE_E2E_ONLY ?? '').split(',').filter(Boolean);
 const allSamples = process.env.WASMCORE_E2E_SAMPLES_FILE
   ? JSON.parse(fs.readFileSync(process.env.WASMCORE_E2E_SAMPLES_FILE, 'utf8')) : loadSamples();
 const samples = allSamples.filter((s) => only.length === 0 || only.includes(s.name));
-const modes = (process.env.WASMCORE_E2E_MODES ?? 'f5,command').split(',').filter(Boolean);
+// f5 and command for every sample; the explorer context menu for the first sample
+const modes = (process.env.WASMCORE_E2E_MODES ?? 'f5,command,explorer').split(',').filter(Boolean);
 const debugServer = process.env.WASMCORE_E2E_DEBUG_SERVER ? Number(process.env.WASMCORE_E2E_DEBUG_SERVER) : undefined;
 
 const { chromium } = createRequire(path.join(cache, 'playwright', 'package.json'))('playwright-core');
@@ -153,12 +154,14 @@ fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
   'editor.hover.delay': 200,
   'editor.minimap.enabled': false,
   'window.zoomLevel': 0,
+  'wasmcore.trace': true,
   // sessions started without launch.json (the command) get the samples' source map from the user settings
   'wasmcore.sourceMap': { '/wasmcore/src': repoSrc },
 }, null, 2));
 
-function prepareWorkspace(sample) {
-  const ws = path.join(temp, `ws-${sample.name}`);
+function prepareWorkspace(sample, mode) {
+  // one workspace per run: VS Code keeps watch expressions and panel layout per workspace
+  const ws = path.join(temp, `ws-${sample.name}-${mode}`);
   fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
   const config = {
     type: 'wasmcore',
@@ -233,20 +236,31 @@ async function answerFileDialog(page, file, titlePart) {
     return [visible && title.includes(titlePart), title];
   });
   const input = widget.locator('input').first();
-  await input.fill(file);
-  await page.waitForTimeout(700); // the dialog validates the typed path
+  // the dialog fills in its start folder asynchronously: wait for that, then replace it, and make sure it stuck
+  await expectOnPage(page, 'file dialog start path', async () => {
+    const v = await input.inputValue();
+    return [v.startsWith('/'), v];
+  });
+  await page.waitForTimeout(500);
+  await expectOnPage(page, `file dialog path ${file}`, async () => {
+    await input.fill(file);
+    await page.waitForTimeout(700); // the dialog validates the typed path
+    const v = await input.inputValue();
+    return [v === file, v];
+  });
   await page.keyboard.press('Enter');
 }
 
 async function openWorkbench(page, url) {
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
   await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 90_000 });
-  // let the extension host start and the explorer settle
+  // let the extension host start and the explorer settle (a key pressed earlier can be lost while the
+  // workbench restores its layout)
   await expectOnPage(page, 'workbench ready (explorer)', async () => {
     const t = await texts(page, '.explorer-folders-view .monaco-list-row');
     return [t.length > 0, t.join(' | ')];
   }, 60_000);
-  await page.waitForTimeout(1500);
+  await page.waitForTimeout(8000);
 }
 
 async function stopSession(page) {
@@ -290,10 +304,20 @@ async function checkCallStack(page, sample) {
 }
 
 async function checkExceptionWidget(page, sample) {
-  return expectOnPage(page, `exception widget with "${sample.trap}"`, async () => {
+  const probe = async () => {
     const t = (await texts(page, '.exception-widget')).join(' | ');
     return [t.includes(sample.trap), t];
-  });
+  };
+  try {
+    return await expectOnPage(page, `exception widget with "${sample.trap}"`, probe, 8000);
+  } catch {
+    // VS Code race (seen in 1.139): when the Call Stack view renders before the top frame arrived, it fetches the
+    // stack again from frame 0 and replaces the focused frame object, so the editor never asks for exceptionInfo.
+    // A user then selects the top frame; do the same, and require the widget with the trap then.
+    log('  note: no exception widget after the stop (VS Code call-stack refetch race); selecting the top frame');
+    await page.locator('.debug-call-stack .monaco-list-row').first().click();
+    return expectOnPage(page, `exception widget with "${sample.trap}" (after selecting the top frame)`, probe);
+  }
 }
 
 async function checkEditorOpen(page, sample) {
@@ -320,15 +344,23 @@ async function checkVariables(page, sample) {
 
 async function checkHover(page, sample) {
   const { name, value } = sample.hover;
-  const token = page.locator('.editor-group-container.active .monaco-editor .view-lines span span', { hasText: new RegExp(`^${name}$`) });
+  const editor = '.editor-group-container.active .monaco-editor';
+  const token = page.locator(`${editor} .view-lines span span`, { hasText: new RegExp(`^${name}$`) });
   await expectOnPage(page, `the token "${name}" in the editor`, async () => [await token.count() > 0,
-    (await texts(page, '.editor-group-container.active .monaco-editor .view-line')).slice(0, 20).join('\n')]);
-  const count = await token.count();
-  let last = '';
-  for (let i = 0; i < Math.min(count, 4); i++) {
+    (await texts(page, `${editor} .view-line`)).slice(0, 20).join('\n')]);
+  // occurrences on the faulting line first (its line number is shown in the gutter), then the others
+  const stopLine = String(sample.expectedFrames[0].line);
+  const lineBox = await page.locator(`${editor} .line-numbers`, { hasText: new RegExp(`^${stopLine}$`) }).first()
+    .boundingBox().catch(() => null);
+  const boxes = [];
+  for (let i = 0; i < await token.count(); i++) {
     const box = await token.nth(i).boundingBox();
-    if (!box) continue;
-    await page.mouse.move(box.x + box.width / 2 - 2, box.y + box.height / 2 - 2);
+    if (box) boxes.push(box);
+  }
+  boxes.sort((a, b) => (lineBox ? Math.abs(a.y - lineBox.y) - Math.abs(b.y - lineBox.y) : 0));
+  let last = '';
+  for (const box of boxes.slice(0, 5)) {
+    await page.mouse.move(box.x + box.width / 2 - 3, box.y + box.height / 2 - 1);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     try {
       return await expectOnPage(page, `hover on "${name}" showing ${value}`, async () => {
@@ -336,8 +368,9 @@ async function checkHover(page, sample) {
         return [last.includes(value), last];
       }, 6000);
     } catch { /* try the next occurrence */ }
+    await page.mouse.move(5, 500);
   }
-  throw new Check(`hover on "${name}" showing ${value}: no debug hover. Last hover text: ${last}`);
+  throw new Check(`hover on "${name}" showing ${value}: no debug hover with the value. Last hover text: ${last}`);
 }
 
 async function openPane(page, title) {
@@ -433,6 +466,24 @@ async function startByCommand(page, sample, lonely) {
   }
 }
 
+/** The explorer's context menu on the dump (the first sample only): expand dumps/, right-click, Open Core Dump... */
+async function startByExplorer(page, sample) {
+  await extensionsSettled(page);
+  await page.keyboard.press('Control+Shift+E');
+  const folderRow = page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^\s*dumps\s*$/ }).first();
+  await folderRow.waitFor({ state: 'visible', timeout: STEP_MS });
+  if ((await folderRow.getAttribute('aria-expanded')) !== 'true') await folderRow.click();
+  const dumpRow = page.locator('.explorer-folders-view .monaco-list-row', { hasText: `${sample.name}.core` }).first();
+  await dumpRow.waitFor({ state: 'visible', timeout: STEP_MS });
+  await dumpRow.click({ button: 'right' });
+  const item = page.locator('.context-view .monaco-menu .action-item', { hasText: 'Open Core Dump...' }).first();
+  await expectOnPage(page, 'explorer context menu entry "Open Core Dump..." on the .core file', async () => [
+    await item.isVisible(), (await texts(page, '.context-view .monaco-menu .action-label')).join(' | ')]);
+  await shot(page, `${sample.name}-explorer-menu`);
+  await item.click();
+  await answerFileDialog(page, sample.module, 'Select the wasm module');
+}
+
 async function waitForStopped(page, label) {
   await expectOnPage(page, `${label}: a stopped session (Call Stack rows)`, async () => {
     const rows = await callStackRows(page);
@@ -445,7 +496,8 @@ async function waitForStopped(page, label) {
 }
 
 async function runOne(browserContext, baseUrl, sample, mode, workspace) {
-  const label = `${sample.name} (${sample.language}) by ${mode === 'f5' ? 'launch.json + F5' : 'the Open Core Dump command'}`;
+  const how = { f5: 'launch.json + F5', command: 'the Open Core Dump command', explorer: 'the explorer context menu' };
+  const label = `${sample.name} (${sample.language}) by ${how[mode]}`;
   const tag = `${sample.name}-${mode}`;
   const page = await browserContext.newPage();
   const consoleLog = fs.createWriteStream(path.join(resultsDir, `${tag}-browser-console.log`));
@@ -457,6 +509,7 @@ async function runOne(browserContext, baseUrl, sample, mode, workspace) {
     await openWorkbench(page, `${baseUrl}/?folder=${encodeURIComponent(workspace.ws)}`);
     await shot(page, `${tag}-workbench`);
     if (mode === 'f5') await startByF5(page, tag);
+    else if (mode === 'explorer') await startByExplorer(page, sample);
     else await startByCommand(page, sample, workspace.lonely);
     await page.waitForTimeout(3000);
     await shot(page, `${tag}-started`);
@@ -547,8 +600,9 @@ async function main() {
   const failures = [];
   let passed = 0;
   for (const sample of samples) {
-    const workspace = prepareWorkspace(sample);
     for (const mode of modes) {
+      if (mode === 'explorer' && sample !== samples[0]) continue;
+      const workspace = prepareWorkspace(sample, mode);
       log(`${sample.name}: ${mode}`);
       const result = await runOne(context, baseUrl, sample, mode, workspace);
       passed += result.passed;

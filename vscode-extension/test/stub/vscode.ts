@@ -124,6 +124,10 @@ export const debug = {
     stub.registered.push({ kind: 'factory', args });
     return { dispose: () => undefined };
   },
+  registerDebugAdapterTrackerFactory(...args: any[]) {
+    stub.registered.push({ kind: 'tracker', args });
+    return { dispose: () => undefined };
+  },
   registerDebugConfigurationProvider(...args: any[]) {
     stub.registered.push({ kind: 'provider', args });
     return { dispose: () => undefined };

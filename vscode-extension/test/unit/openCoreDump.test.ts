@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { folder, resetStub, stub } from '../stub/vscode';
 import { openCoreDump, OPEN_CORE_DUMP_COMMAND } from '../../src/openCoreDump';
 import { activate } from '../../src/extension';
+import { TraceFactory } from '../../src/tracker';
 import { coreDump, tempDir, write } from './helpers';
 
 beforeEach(() => resetStub());
@@ -59,14 +60,29 @@ test('cancelling either question starts nothing', async () => {
   assert.equal(stub.startedSessions.length, 0);
 });
 
-test('activate registers the factory, the three providers and the command', () => {
+test('activate registers the factory, the tracker, the three providers and the command', () => {
   const subscriptions: { dispose(): unknown }[] = [];
   activate({ extensionPath: '/ext', subscriptions } as unknown as vscode.ExtensionContext);
   const kinds = stub.registered.map((r) => r.kind);
-  assert.deepEqual(kinds.sort(), ['command', 'factory', 'provider', 'provider', 'provider']);
+  assert.deepEqual(kinds.sort(), ['command', 'factory', 'provider', 'provider', 'provider', 'tracker']);
   assert.ok(stub.registered.filter((r) => r.kind !== 'command').every((r) => r.args[0] === 'wasmcore'));
   const triggers = stub.registered.filter((r) => r.kind === 'provider').map((r) => r.args[2]);
   assert.deepEqual(triggers.sort(), [1, 2, undefined].sort());
   assert.equal(stub.registered.find((r) => r.kind === 'command')?.args[0], OPEN_CORE_DUMP_COMMAND);
-  assert.equal(subscriptions.length, 6);
+  assert.equal(subscriptions.length, 7);
+});
+
+test('the DAP trace is off by default and logs both directions when wasmcore.trace is on', () => {
+  const lines: string[] = [];
+  const factory = new TraceFactory((l) => lines.push(l));
+  const session = { name: 's' } as vscode.DebugSession;
+  assert.equal(factory.createDebugAdapterTracker(session), undefined);
+  stub.settings['wasmcore.trace'] = true;
+  const tracker = factory.createDebugAdapterTracker(session) as vscode.DebugAdapterTracker;
+  tracker.onWillReceiveMessage?.({ seq: 1, type: 'request', command: 'initialize' });
+  tracker.onDidSendMessage?.({ seq: 1, type: 'response', command: 'initialize', body: { x: 'y'.repeat(5000) } });
+  tracker.onExit?.(0, undefined);
+  assert.match(lines[1], /ms\] -> \{"seq":1,"type":"request","command":"initialize"\}/);
+  assert.match(lines[2], /ms\] <- \{"seq":1,"type":"response".*\.\.\. \(50\d\d chars\)$/);
+  assert.match(lines[3], /adapter exited \(0\)/);
 });
