@@ -47,6 +47,27 @@ public final class CoreDump implements Closeable {
   private final ProducerInfo producer;
   private final boolean hasModulesSection;
   private final boolean hasInstancesSection;
+  private final CodeOffsetOrigin offsetOrigin;
+  /** File offset of the data the rewriter runtime's memory-is-the-file layout starts at, or -1 (see readMemories). */
+  private final long runtimeImageStart;
+
+  /** A copy of {@code d} with other frames (offsets converted) and evidence. */
+  private CoreDump(CoreDump d, List<CoreThread> threads, CodeOffsetOrigin origin, List<String> moreEvidence) {
+    this.file = d.file;
+    this.process = d.process;
+    this.modules = d.modules;
+    this.instances = d.instances;
+    this.threads = Collections.unmodifiableList(threads);
+    this.memories = d.memories;
+    this.globals = d.globals;
+    List<String> ev = new ArrayList<>(d.producer.evidence());
+    ev.addAll(moreEvidence);
+    this.producer = new ProducerInfo(d.producer.producer(), d.producer.layout(), d.producer.localsRecorded(), ev);
+    this.hasModulesSection = d.hasModulesSection;
+    this.hasInstancesSection = d.hasInstancesSection;
+    this.offsetOrigin = origin;
+    this.runtimeImageStart = d.runtimeImageStart;
+  }
 
   private CoreDump(WasmModule file) {
     this.file = file;
@@ -87,23 +108,83 @@ public final class CoreDump implements Closeable {
       if (wasmEdge) {
         t = section(s, r -> readThread(r, ts.size(), s, StackLayout.WASMEDGE));
       } else {
+        StackLayout legacy = legacyLayout(s);
         try {
           StackLayout l = section(s, r -> detectLayout(r));
-          if (l == StackLayout.REWRITER) {
-            layout = StackLayout.REWRITER;
-          }
           t = section(s, r -> readThread(r, ts.size(), s, l));
+          if (legacy != null && inst.isEmpty() && anyInstanceNotZero(t)) {
+            // Without coreinstances a frame can only name instance 0; bytes that also read exactly in an older
+            // rewriter layout are that layout (never taken while a spec dump's own instance indices are valid).
+            t = section(s, r -> readThread(r, ts.size(), s, legacy));
+            evidence.add("corestack reads exactly as " + legacy.description()
+                + " and, read as Coredump.md, names instances the dump does not have");
+          }
         } catch (MalformedInputException e) {
-          throw legacyLayout(s).map(what -> new MalformedInputException(src.name(), s.headerOffset(),
-              "custom section \"corestack\": " + what, e)).orElse(e);
+          if (legacy == null) {
+            throw unsupportedLegacy(s).map(what -> new MalformedInputException(src.name(), s.headerOffset(),
+                "custom section \"corestack\": " + what, e)).orElse(e);
+          }
+          t = section(s, r -> readThread(r, ts.size(), s, legacy));
+          String why = "corestack does not read as Coredump.md but reads exactly as " + legacy.description();
+          if (!evidence.contains(why)) {
+            evidence.add(why);
+          }
         }
+      }
+      if (t.layout().isRewriter()) {
+        layout = t.layout();
       }
       ts.add(t);
     }
     this.threads = Collections.unmodifiableList(ts);
+    this.runtimeImageStart = runtimeImage();
     this.memories = readMemories();
     this.globals = readGlobals();
+    if (runtimeImageStart >= 0) {
+      evidence.add("the file is the runtime's own memory (one data segment at its own file offset 0x"
+          + Long.toHexString(runtimeImageStart) + ", running to the end of the file): memory below it was "
+          + "overwritten by the dump writer");
+    }
+    this.offsetOrigin = originOf(layout, ts);
     this.producer = detectProducer(layout, evidence);
+  }
+
+  /**
+   * Where this layout's code offsets count from. The current rewriter layout counts from the first instruction when
+   * the dump is the rewriter runtime's own output (memory-is-the-file), and from the body start otherwise (dumps
+   * re-encoded from spec dumps, as the corpus's {@code NAME_rw}, keep their body offsets).
+   */
+  private CodeOffsetOrigin originOf(StackLayout layout, List<CoreThread> ts) {
+    switch (layout) {
+      case REWRITER:
+        return runtimeImageStart >= 0 ? CodeOffsetOrigin.INSTRUCTIONS : CodeOffsetOrigin.BODY;
+      case REWRITER_2023_05_LEB: {
+        // 0.1.14 to 0.1.19 wrote 0 for every frame; from 0.1.20 an offset counted from the Code section header is
+        // always greater than 0 (an instruction lies after the header, the count and the size field)
+        for (CoreThread t : ts) {
+          for (CoreFrame f : t.frames()) {
+            if (f.codeOffset().value() != 0) {
+              return CodeOffsetOrigin.CODE_SECTION_HEADER;
+            }
+          }
+        }
+        return CodeOffsetOrigin.NOT_RECORDED;
+      }
+      case REWRITER_2023_05_U32:
+      case REWRITER_2023_02_U32:
+        return CodeOffsetOrigin.NOT_RECORDED; // those runtimes stored 0 ("codeoffset" was never passed in)
+      default:
+        return CodeOffsetOrigin.BODY;
+    }
+  }
+
+  private static boolean anyInstanceNotZero(CoreThread t) {
+    for (CoreFrame f : t.frames()) {
+      if (f.instanceIndex() > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Maps and reads a dump file. */
@@ -248,66 +329,129 @@ public final class CoreDump implements Closeable {
   }
 
   /**
-   * Older wasm-coredump rewriter builds wrote frames in layouts this reader does not accept, because their code
-   * offsets count from the code section rather than the function body and their runtime wrote the dump over the
-   * start of memory (those bytes are lost). When a corestack fails to read, this checks whether it reads exactly in
-   * one of them, to say so instead of reporting a byte-level error:
-   * <ul>
-   *   <li>2023-05 to 2024-12: {@code 0x00 funcidx codeoffset nlocals nstack} (LEB128, no instance index), values as
-   *       type byte plus fixed-width payload;
-   *   <li>2023-05: the same with fixed-width u32 frame count, function index, offset and counts.
-   * </ul>
+   * The older rewriter layout (see {@link StackLayout}) in which this corestack reads exactly, to the last byte, or
+   * null. Sources: xtuc/wasm-coredump {@code lib/asc-coredump/assembly/coredump.ts} at commits d5ff396 (2023-02-24),
+   * 4af71c9 (2023-05-03), c4643cd (2023-05-18) and 5692da9 (2023-07-26), and {@code lib/parser/src/coredump.rs}.
    */
-  private static Optional<String> legacyLayout(CustomSection s) {
-    if (readsExactly(s, false)) {
-      return Optional.of("frames without an instance index in LEB128 (the wasm-coredump rewriter's layout of "
-          + "2023-05 to 2024-12, whose code offsets count from the code section): not supported; capture the dump "
-          + "again with a current rewriter or a runtime that writes Coredump.md");
+  private static StackLayout legacyLayout(CustomSection s) {
+    for (StackLayout l : new StackLayout[] {StackLayout.REWRITER_2023_05_LEB, StackLayout.REWRITER_2023_05_U32,
+        StackLayout.REWRITER_2023_02_U32}) {
+      try {
+        CoreThread t = section(s, r -> readLegacyThread(r, 0, s, l));
+        if (!t.frames().isEmpty()) {
+          return l;
+        }
+      } catch (MalformedInputException e) {
+        // not this layout
+      }
     }
-    if (readsExactly(s, true)) {
-      return Optional.of("frames with fixed-width u32 counts and no instance index (the wasm-coredump rewriter's "
-          + "layout of 2023, which overwrote the start of memory): not supported");
-    }
-    return Optional.empty();
+    return null;
   }
 
-  private static boolean readsExactly(CustomSection s, boolean fixedWidth) {
+  /**
+   * What stays unsupported: the runtime before commit d5ff396 (2023-02-24) wrote frames {@code codeoffset:u32
+   * nlocals:u32} that name no function, so no frame can be placed.
+   */
+  private static Optional<String> unsupportedLegacy(CustomSection s) {
     try {
       ByteReader r = s.content().reader();
       expectZero(r, "thread-info");
       r.name();
-      long n = fixedWidth ? r.u32() : r.varU32();
-      if (n == 0 || n > r.remaining() / 5) {
-        return false;
+      long n = r.u32();
+      long end = r.u32();
+      if (n > 0 && end == r.remaining() + 8 && n <= r.remaining() / 8) {
+        return Optional.of("frames without a function index (the wasm-coredump rewriter's runtime before "
+            + "2023-02-24, layout count:u32 end:u32 then codeoffset:u32 nlocals:u32 per frame): not supported, "
+            + "because no frame names its function; capture the dump again with a current rewriter");
       }
-      for (long i = 0; i < n; i++) {
-        expectZero(r, "frame");
-        long nl;
-        if (fixedWidth) {
-          r.u32();
-          r.u32();
-          nl = r.u32();
-          r.u32();
-        } else {
-          r.varU32();
-          r.varU32();
-          nl = r.varU32();
-          r.varU32();
-        }
-        if (nl > r.remaining()) {
-          return false;
-        }
-        for (long k = 0; k < nl; k++) {
-          fixedValue(r);
-        }
-      }
-      return !r.hasRemaining();
     } catch (MalformedInputException e) {
-      return false;
+      // not recognised
     }
+    return Optional.empty();
   }
 
-  private CoreThread readThread(ByteReader r, int index, CustomSection s, StackLayout layout) {
+  /** Reads a corestack in an older rewriter layout; fails unless every byte is consumed. */
+  private static CoreThread readLegacyThread(ByteReader r, int index, CustomSection s, StackLayout layout) {
+    expectZero(r, "thread-info");
+    String name = r.name();
+    long countAt = r.position();
+    long n;
+    switch (layout) {
+      case REWRITER_2023_05_LEB:
+        n = r.vecLength(5, "frame");
+        break;
+      case REWRITER_2023_05_U32:
+        n = r.u32();
+        if (n > r.remaining() / 17) {
+          throw r.error(countAt, "frame count " + n + " exceeds the " + r.remaining() + " bytes left");
+        }
+        break;
+      case REWRITER_2023_02_U32: {
+        n = r.u32();
+        long endAt = r.position();
+        long end = r.u32();
+        // the runtime's write cursor, counted from the count field: the length of all that follows the thread-info,
+        // a self-check this layout alone has
+        if (end != r.remaining() + 8) {
+          throw r.error(endAt, "end offset " + end + " is not the " + (r.remaining() + 8) + " bytes written");
+        }
+        if (n > r.remaining() / 12) {
+          throw r.error(countAt, "frame count " + n + " exceeds the " + r.remaining() + " bytes left");
+        }
+        break;
+      }
+      default:
+        throw new IllegalArgumentException(layout.name());
+    }
+    List<CoreFrame> frames = new ArrayList<>((int) n);
+    for (int i = 0; i < n; i++) {
+      long at = r.position();
+      long func;
+      long offset;
+      long nl;
+      long ns;
+      if (layout == StackLayout.REWRITER_2023_05_LEB) {
+        expectZero(r, "frame " + i);
+        func = r.varU32();
+        offset = r.varU32();
+        nl = r.varU32();
+        ns = r.varU32();
+      } else if (layout == StackLayout.REWRITER_2023_05_U32) {
+        expectZero(r, "frame " + i);
+        func = r.u32();
+        offset = r.u32();
+        nl = r.u32();
+        ns = r.u32();
+      } else {
+        func = r.u32();
+        offset = r.u32();
+        nl = r.u32();
+        ns = 0;
+      }
+      if (nl > r.remaining() || ns > r.remaining()) {
+        throw r.error(at, "frame " + i + ": value counts " + nl + "/" + ns + " exceed the " + r.remaining()
+            + " bytes left");
+      }
+      List<WasmValue> locals = new ArrayList<>((int) nl);
+      for (long k = 0; k < nl; k++) {
+        locals.add(fixedValue(r));
+      }
+      List<WasmValue> stack = new ArrayList<>((int) ns);
+      for (long k = 0; k < ns; k++) {
+        stack.add(fixedValue(r));
+      }
+      frames.add(new CoreFrame(i, -1, func, new CodeOffset(offset), locals, stack, at));
+    }
+    if (r.hasRemaining()) {
+      throw r.error(r.remaining() + " unread bytes after the last frame (layout " + layout.description() + ")");
+    }
+    return new CoreThread(index, name, frames, s.headerOffset(), layout);
+  }
+
+  private static CoreThread readThread(ByteReader r, int index, CustomSection s, StackLayout layout) {
+    if (layout.isLegacyRewriter()) {
+      return readLegacyThread(r, index, s, layout);
+    }
     expectZero(r, "thread-info");
     String name = r.name();
     long countAt = r.position();
@@ -373,7 +517,7 @@ public final class CoreDump implements Closeable {
     if (r.hasRemaining()) {
       throw r.error(r.remaining() + " unread bytes after the last frame (layout " + layout.description() + ")");
     }
-    return new CoreThread(index, name, frames, s.headerOffset());
+    return new CoreThread(index, name, frames, s.headerOffset(), layout);
   }
 
   private static List<WasmValue> specValues(ByteReader r, String what) {
@@ -413,9 +557,50 @@ public final class CoreDump implements Closeable {
     }
   }
 
+  /**
+   * The wasm-coredump rewriter's runtime (every version, {@code write_coredump} in xtuc/wasm-coredump
+   * {@code lib/asc-coredump/assembly/coredump.ts}) builds the dump inside its own linear memory, from address 0, and
+   * the host saves that memory as the file: one memory declared {@code min 0, max N}, one active data segment whose
+   * bytes run to the end of the file, and a file of exactly N pages. Memory address A is then file offset A for every
+   * A from the segment's first byte on (the declared segment offset is the writer's estimate of that position and can
+   * be off by a byte or two when LEB128 widths differ); everything below was overwritten by the dump itself. Returns
+   * the file offset of the segment's first byte when the file has that shape, else -1. A spec dump cannot have it by
+   * accident: its memory minimum would be 0 while a segment lies past it, which instantiation rejects.
+   */
+  private long runtimeImage() {
+    List<Limits> lims = file.memories();
+    List<DataSegment> segs = file.dataSegments();
+    if (lims.size() != 1 || segs.size() != 1) {
+      return -1;
+    }
+    Limits l = lims.get(0);
+    DataSegment d = segs.get(0);
+    if (l.is64() || l.min() != 0 || l.max().isEmpty() || d.mode() != SegmentMode.ACTIVE || d.memoryIndex() != 0) {
+      return -1;
+    }
+    long fileSize = file.source().size();
+    long pages = l.max().getAsLong();
+    OptionalLong off = d.offset().constantOffset();
+    long start = d.bytes().start();
+    if (off.isEmpty() || pages <= 0 || pages > 65536 || pages * l.pageSize() != fileSize
+        || d.bytes().end() != fileSize || Math.abs((off.getAsLong() & 0xFFFFFFFFL) - start) > 8) {
+      return -1;
+    }
+    return start;
+  }
+
   /** Memory section plus active data segments (constant offsets) per memory. */
   private List<MemoryImage> readMemories() {
     List<Limits> lims = file.memories();
+    if (runtimeImageStart >= 0) {
+      Limits l = lims.get(0);
+      long size = l.max().getAsLong() * l.pageSize();
+      MemoryImage.Builder b = new MemoryImage.Builder(0, l, file.source(), size);
+      b.add(runtimeImageStart, size - runtimeImageStart, runtimeImageStart);
+      b.lostBelow(runtimeImageStart, "overwritten by the dump writer (the wasm-coredump rewriter's runtime writes "
+          + "the dump over the start of the memory)");
+      return List.of(b.build());
+    }
     List<MemoryImage.Builder> builders = new ArrayList<>(lims.size());
     for (int i = 0; i < lims.size(); i++) {
       builders.add(new MemoryImage.Builder(i, lims.get(i), file.source()));
@@ -471,7 +656,14 @@ public final class CoreDump implements Closeable {
       return new ProducerInfo(Producer.WASMEDGE, layout, true, ev);
     }
     if (layout == StackLayout.REWRITER) {
-      ev.add("a frame's local count is followed by 0x00 (counts first), not a value type");
+      if (ev.stream().noneMatch(x -> x.startsWith("corestack"))) {
+        ev.add("a frame's local count is followed by 0x00 (counts first), not a value type");
+      }
+      return new ProducerInfo(Producer.REWRITER, layout, true, ev);
+    }
+    if (layout.isLegacyRewriter()) {
+      ev.add("code offsets count from " + offsetOrigin.description()
+          + (offsetOrigin == CodeOffsetOrigin.NOT_RECORDED ? " (this build wrote 0 for every frame)" : ""));
       return new ProducerInfo(Producer.REWRITER, layout, true, ev);
     }
     if (!hasModulesSection && !hasInstancesSection && !hasGlobals && frameCount > 0 && !anyValues) {
@@ -585,6 +777,85 @@ public final class CoreDump implements Closeable {
     return producer.layout();
   }
 
+  /** Where the frames' code offsets count from ({@link CodeOffsetOrigin#BODY} once converted). */
+  public CodeOffsetOrigin codeOffsetOrigin() {
+    return offsetOrigin;
+  }
+
+  /** Whether the frames' code offsets say where in its function each frame was (false: the producer wrote 0). */
+  public boolean codeOffsetsRecorded() {
+    return offsetOrigin != CodeOffsetOrigin.NOT_RECORDED;
+  }
+
+  /**
+   * This dump with every frame's code offset counted from its function body start, as Coredump.md defines it and
+   * as everything downstream expects; {@code this} when they already are. Older rewriter builds counted from
+   * elsewhere (see {@link CodeOffsetOrigin}), which only the module can turn into body offsets. Where the offsets
+   * were not recorded at all, each frame is placed at its function's first instruction and {@link
+   * #codeOffsetsRecorded()} stays false, so the position is never presented as known.
+   *
+   * @param moduleOf the module of a frame
+   * @throws MalformedInputException when a converted offset falls outside its function (the wrong module)
+   */
+  public CoreDump withBodyOffsets(java.util.function.Function<CoreFrame, WasmModule> moduleOf) {
+    if (offsetOrigin == CodeOffsetOrigin.BODY) {
+      return this;
+    }
+    List<CoreThread> ts = new ArrayList<>(threads.size());
+    for (CoreThread t : threads) {
+      List<CoreFrame> fs = new ArrayList<>(t.frames().size());
+      for (CoreFrame f : t.frames()) {
+        WasmModule m = moduleOf.apply(f);
+        CodeOffset o = m == null ? f.codeOffset() : bodyOffset(f, m);
+        fs.add(new CoreFrame(f.index(), f.instanceIndex(), f.funcIndex(), o, f.locals(), f.stack(), f.fileOffset()));
+      }
+      ts.add(t.withFrames(fs));
+    }
+    String note = offsetOrigin == CodeOffsetOrigin.NOT_RECORDED
+        ? "code offsets were not recorded: each frame is placed at its function's first instruction"
+        : "code offsets converted from " + offsetOrigin.description() + " to the function body start";
+    CodeOffsetOrigin after = offsetOrigin == CodeOffsetOrigin.NOT_RECORDED ? offsetOrigin : CodeOffsetOrigin.BODY;
+    return new CoreDump(this, ts, after, List.of(note));
+  }
+
+  /** A frame's offset from its function body start in {@code module} (see {@link #withBodyOffsets}). */
+  private CodeOffset bodyOffset(CoreFrame f, WasmModule module) {
+    Optional<FunctionBody> body = module.body(f.funcIndex());
+    if (body.isEmpty() || offsetOrigin == CodeOffsetOrigin.BODY) {
+      return f.codeOffset(); // a missing body is reported by dwarfAddress
+    }
+    FunctionBody b = body.get();
+    long raw = f.codeOffset().value();
+    long v;
+    try {
+      switch (offsetOrigin) {
+        case INSTRUCTIONS:
+          v = raw + (b.codeStart().value() - b.start().value());
+          break;
+        case CODE_SECTION_HEADER: {
+          long codeHeader = module.section(SectionId.CODE).orElseThrow().headerOffset();
+          v = raw - (b.sizeFieldOffset().value() - codeHeader);
+          break;
+        }
+        case NOT_RECORDED:
+          v = f.codeOffset().value() == 0 ? b.codeStart().value() - b.start().value() : raw;
+          break;
+        default:
+          v = raw;
+      }
+    } catch (MalformedInputException e) {
+      throw new MalformedInputException(name(), f.fileOffset(), "custom section \"corestack\": frame " + f.index()
+          + ": function " + f.funcIndex() + " has a malformed body in " + module.name() + ": " + e.reason(), e);
+    }
+    if (v < 0 || v >= b.size()) {
+      throw new MalformedInputException(name(), f.fileOffset(), "custom section \"corestack\": frame " + f.index()
+          + " has code offset " + raw + " (counted from " + offsetOrigin.description() + ", layout "
+          + layout().description() + "), which is " + v + " from the body start: outside function "
+          + f.funcIndex() + " (" + b.size() + " bytes in " + module.name() + "); is this the right module?");
+    }
+    return new CodeOffset(v);
+  }
+
   /** The module name a frame's instance names, if the dump says. */
   public Optional<String> moduleNameOf(CoreFrame frame) {
     long i = frame.instanceIndex();
@@ -603,6 +874,11 @@ public final class CoreDump implements Closeable {
    * section and the frame's offset.
    */
   public DwarfAddress dwarfAddress(CoreFrame frame, WasmModule module) {
+    if (offsetOrigin != CodeOffsetOrigin.BODY && module.body(frame.funcIndex()).isPresent()) {
+      CodeOffset o = bodyOffset(frame, module);
+      frame = new CoreFrame(frame.index(), frame.instanceIndex(), frame.funcIndex(), o, frame.locals(),
+          frame.stack(), frame.fileOffset());
+    }
     Optional<FunctionBody> body = module.body(frame.funcIndex());
     if (body.isEmpty()) {
       String why = frame.funcIndex() < module.importedFunctionCount()

@@ -10,9 +10,15 @@ import java.util.List;
  * @param name the thread name
  * @param frames youngest first
  * @param sectionOffset file offset of the section header
+ * @param layout the layout its frames were read in
  */
-public record CoreThread(int index, String name, List<CoreFrame> frames, long sectionOffset) {
+public record CoreThread(int index, String name, List<CoreFrame> frames, long sectionOffset, StackLayout layout) {
   public CoreThread {
     frames = List.copyOf(frames);
+  }
+
+  /** The same thread with other frames (code offsets converted). */
+  CoreThread withFrames(List<CoreFrame> converted) {
+    return new CoreThread(index, name, converted, sectionOffset, layout);
   }
 }

@@ -28,12 +28,16 @@ public final class MemoryImage {
   private final long[] fileOffsets;
   private final int segmentCount;
   private final long clippedBytes;
+  private final long lostBelow;
+  private final String lostReason;
 
-  private MemoryImage(int index, Limits limits, ByteSource source, TreeMap<Long, Piece> pieces, int segmentCount,
-      long clippedBytes) {
+  private MemoryImage(int index, Limits limits, long size, ByteSource source, TreeMap<Long, Piece> pieces,
+      int segmentCount, long clippedBytes, long lostBelow, String lostReason) {
     this.index = index;
     this.limits = limits;
-    this.size = limits.minBytes();
+    this.size = size;
+    this.lostBelow = lostBelow;
+    this.lostReason = lostReason;
     this.source = source;
     int n = pieces.size();
     this.starts = new long[n];
@@ -59,12 +63,26 @@ public final class MemoryImage {
     private final TreeMap<Long, Piece> pieces = new TreeMap<>();
     private int segments;
     private long clipped;
+    private long lostBelow;
+    private String lostReason;
 
     Builder(int index, Limits limits, ByteSource source) {
+      this(index, limits, source, limits.minBytes());
+    }
+
+    /** A builder whose memory is {@code size} bytes (a producer that writes the size elsewhere than the minimum). */
+    Builder(int index, Limits limits, ByteSource source, long size) {
       this.index = index;
       this.limits = limits;
       this.source = source;
-      this.size = limits.minBytes();
+      this.size = size;
+    }
+
+    /** Marks {@code [0, address)} as lost: its bytes were overwritten before the dump was taken. */
+    Builder lostBelow(long address, String reason) {
+      this.lostBelow = Math.max(0, Math.min(address, size));
+      this.lostReason = reason;
+      return this;
     }
 
     /** Adds a segment of {@code length} bytes at {@code address}, stored at {@code fileOffset}; clipped to size. */
@@ -112,7 +130,7 @@ public final class MemoryImage {
     }
 
     MemoryImage build() {
-      return new MemoryImage(index, limits, source, pieces, segments, clipped);
+      return new MemoryImage(index, limits, size, source, pieces, segments, clipped, lostBelow, lostReason);
     }
   }
 
@@ -162,22 +180,46 @@ public final class MemoryImage {
     return out;
   }
 
-  /** Whether {@code [address, address + length)} lies inside the memory. */
+  /** Whether {@code [address, address + length)} lies inside the memory and above {@link #lostBelow()}. */
   public boolean isReadable(long address, long length) {
-    return address >= 0 && length >= 0 && address <= size && length <= size - address;
+    return address >= 0 && length >= 0 && address <= size && length <= size - address
+        && (length == 0 || address >= lostBelow);
+  }
+
+  /**
+   * Bytes below this address are unreadable although inside the memory: the producer overwrote them before the dump
+   * was taken (the wasm-coredump rewriter's runtime writes the dump over the start of its own memory). 0 when nothing
+   * was lost.
+   */
+  public long lostBelow() {
+    return lostBelow;
+  }
+
+  /** Why the bytes below {@link #lostBelow()} are unreadable, or null when none are. */
+  public String lostReason() {
+    return lostBelow > 0 ? lostReason : null;
+  }
+
+  /** Why the byte at {@code address} is unreadable, or null when it is readable. */
+  public String unreadableReason(long address) {
+    if (address < 0 || address >= size) {
+      return "past the end of memory " + index + " (" + size + " bytes)";
+    }
+    return address < lostBelow ? lostReason : null;
   }
 
   /**
    * Reads {@code length} bytes at {@code address} into {@code dst}; returns how many (from the start) were readable.
-   * Readable bytes no segment covers are zero; unreadable bytes are left zero.
+   * Readable bytes no segment covers are zero; unreadable bytes (past the end, or a read starting below
+   * {@link #lostBelow()}) are left zero.
    */
   public int read(long address, byte[] dst, int dstOffset, int length) {
     if (length < 0 || dstOffset < 0 || dstOffset > dst.length - length) {
       throw new IndexOutOfBoundsException("destination range");
     }
     java.util.Arrays.fill(dst, dstOffset, dstOffset + length, (byte) 0);
-    if (address < 0 || address >= size) {
-      return 0;
+    if (address < 0 || address >= size || address < lostBelow) {
+      return 0; // readable bytes count from the start: a read starting in the lost range has none
     }
     int readable = (int) Math.min(length, size - address);
     long end = address + readable;
@@ -246,6 +288,6 @@ public final class MemoryImage {
   @Override
   public String toString() {
     return "memory " + index + ": " + limits + " pages, " + segmentCount + " segments, " + coveredBytes()
-        + " bytes covered";
+        + " bytes covered" + (lostBelow > 0 ? ", 0x0-0x" + Long.toHexString(lostBelow) + " " + lostReason : "");
   }
 }

@@ -156,18 +156,28 @@ class BadInputTest {
   }
 
   @Test
-  void olderRewriterLayoutsAreNamedNotMisread() {
-    // 2023-2024 rewriter: 0x00 funcidx codeoffset nlocals nstack, no instance index, fixed-width values
+  void olderRewriterLayoutsAreReadNotMisread() {
+    // rewriter 0.1.14-0.2.1: 0x00 funcidx codeoffset nlocals nstack, no instance index, fixed-width values
     byte[] leb = new WasmBuilder().custom("core", Bytes.of(0, 0)).custom("corestack", new Bytes().u8(0).name("main")
         .uleb(2).u8(0).uleb(12).uleb(300).uleb(2).uleb(0).u8(0x7F).u32le(5).u8(0x7E).u64le(-1)
         .u8(0).uleb(3).uleb(40).uleb(1).uleb(0).u8(0x7C).u64le(0).toByteArray()).build();
-    MalformedInputException e = dumpFails(leb);
-    assertTrue(e.getMessage().contains("frames without an instance index in LEB128"), e.getMessage());
-    // 2023 rewriter: fixed-width u32 frame count and fields
+    CoreDump d = CoreDump.of(new ArrayByteSource("leb.core", leb));
+    assertEquals(StackLayout.REWRITER_2023_05_LEB, d.layout());
+    assertEquals(12, d.threads().get(0).frames().get(0).funcIndex());
+    assertEquals(300, d.threads().get(0).frames().get(0).codeOffset().value());
+    assertEquals(CodeOffsetOrigin.CODE_SECTION_HEADER, d.codeOffsetOrigin());
+    // rewriter of 2023-05: fixed-width u32 frame count and fields
     byte[] fixed = new WasmBuilder().custom("core", Bytes.of(0, 0)).custom("corestack", new Bytes().u8(0).name("main")
-        .u32le(1).u8(0).u32le(12).u32le(300).u32le(1).u32le(0).u8(0x7F).u32le(5).toByteArray()).build();
-    e = dumpFails(fixed);
-    assertTrue(e.getMessage().contains("fixed-width u32 counts"), e.getMessage());
+        .u32le(1).u8(0).u32le(12).u32le(0).u32le(1).u32le(0).u8(0x7F).u32le(5).toByteArray()).build();
+    d = CoreDump.of(new ArrayByteSource("u32.core", fixed));
+    assertEquals(StackLayout.REWRITER_2023_05_U32, d.layout());
+    assertEquals(List.of(dev.wasmcore.wasm.WasmValue.i32(5)), d.threads().get(0).frames().get(0).locals());
+    // before 2023-02-24 frames named no function: said, not read
+    byte[] noFunc = new WasmBuilder().custom("core", Bytes.of(0, 0)).custom("corestack", new Bytes().u8(0).name("main")
+        .u32le(3).u32le(8 + 24).u32le(0).u32le(0).u32le(0).u32le(0).u32le(0).u32le(0).toByteArray()).build();
+    MalformedInputException e = dumpFails(noFunc);
+    assertTrue(e.getMessage().contains("frames without a function index"), e.getMessage());
+    assertTrue(e.getMessage().contains("not supported"), e.getMessage());
   }
 
   @Test

@@ -46,6 +46,8 @@ public final class CoreDumpWriter {
   private StackLayout layout = StackLayout.SPEC;
   private boolean writeModules = true;
   private boolean writeInstances = true;
+  private int imagePages;
+  private final java.util.TreeMap<Long, byte[]> imageBytes = new java.util.TreeMap<>();
 
   public CoreDumpWriter process(String name) {
     this.process = name;
@@ -113,7 +115,113 @@ public final class CoreDumpWriter {
     return this;
   }
 
+  /**
+   * Writes the dump the way the wasm-coredump rewriter's runtime leaves it: the file is the program's memory of
+   * {@code pages} pages, the dump's sections written over its start, a memory section {@code min 0, max pages}, and
+   * one data segment whose bytes run from its own file offset to the end of the file, so that memory address A is
+   * file offset A above the sections. {@link #imageByte} puts program bytes into that memory. Ignores
+   * {@link #memory} and {@link #segment}.
+   */
+  public CoreDumpWriter runtimeImage(int pages) {
+    this.imagePages = pages;
+    return this;
+  }
+
+  /** Program memory content at {@code address} for {@link #runtimeImage} (lost if the sections cover it). */
+  public CoreDumpWriter imageByte(long address, byte[] bytes) {
+    imageBytes.put(address, bytes);
+    return this;
+  }
+
+  private byte[] stack(Thread t) {
+    Bytes s = new Bytes().u8(0).name(t.name);
+    if (layout == StackLayout.REWRITER_2023_05_U32 || layout == StackLayout.REWRITER_2023_02_U32) {
+      // fixed-width layouts of 2023: the runtime kept a u32 frame count (and in 2023-02 its u32 write cursor, counted
+      // from the count) in front of the frames
+      Bytes frames = new Bytes();
+      for (Frame f : t.frames) {
+        if (layout == StackLayout.REWRITER_2023_05_U32) {
+          frames.u8(0).u32le(f.func()).u32le(f.offset()).u32le(f.locals().size()).u32le(f.stack().size());
+        } else {
+          frames.u32le(f.func()).u32le(f.offset()).u32le(f.locals().size());
+        }
+        f.locals().forEach(v -> fixedValue(frames, v));
+        f.stack().forEach(v -> fixedValue(frames, v));
+      }
+      s.u32le(t.frames.size());
+      if (layout == StackLayout.REWRITER_2023_02_U32) {
+        s.u32le(8 + frames.size());
+      }
+      return s.raw(frames.toByteArray()).toByteArray();
+    }
+    s.uleb(t.frames.size());
+    for (Frame f : t.frames) {
+      s.u8(0);
+      if (layout != StackLayout.WASMEDGE && layout != StackLayout.REWRITER_2023_05_LEB) {
+        s.uleb(f.instance());
+      }
+      s.uleb(f.func()).uleb(f.offset());
+      if (layout == StackLayout.SPEC) {
+        s.uleb(f.locals().size());
+        f.locals().forEach(v -> specValue(s, v));
+        s.uleb(f.stack().size());
+        f.stack().forEach(v -> specValue(s, v));
+      } else {
+        s.uleb(f.locals().size()).uleb(f.stack().size());
+        f.locals().forEach(v -> fixedValue(s, v));
+        f.stack().forEach(v -> fixedValue(s, v));
+      }
+    }
+    return s.toByteArray();
+  }
+
+  private byte[] buildImage() {
+    WasmBuilder b = new WasmBuilder();
+    for (Thread t : threads) {
+      b.custom("corestack", stack(t));
+    }
+    b.custom("core", new Bytes().u8(0).name(process).toByteArray());
+    Bytes head = new Bytes().raw(b.build());
+    head.u8(5).vec(new Bytes().uleb(1).u8(1).uleb(0).uleb(imagePages).toByteArray());
+    long total = (long) imagePages * 65536;
+    // data section: id, size, count 1, flags 0, i32.const D, end, byte count, then the bytes up to the end of the
+    // file; D (the bytes' own file offset) depends on the widths of the LEB128s before it: iterate to a fixed point
+    long d = head.size() + 16;
+    for (int i = 0; i < 10; i++) {
+      long afterId = head.size() + 1;
+      long payloadGuess = total - afterId;
+      long sectionSizeLen = Bytes.leb(payloadGuess).length;
+      long segHead = 1 + 1 + 1 + Bytes.sleb128((int) d).length + 1;
+      long dataLenGuess = total - (afterId + sectionSizeLen + segHead);
+      long dataLenLen = Bytes.leb(dataLenGuess).length;
+      long next = afterId + sectionSizeLen + segHead + dataLenLen;
+      if (next == d) {
+        break;
+      }
+      d = next;
+    }
+    Bytes seg = new Bytes().uleb(1).u8(0).raw(Bytes.i32Const((int) d));
+    long dataLen = total - d;
+    seg.uleb(dataLen);
+    Bytes out = new Bytes().raw(head.toByteArray()).u8(11).uleb(seg.size() + dataLen).raw(seg.toByteArray());
+    if (out.size() != d) {
+      throw new IllegalStateException("image layout: data at " + out.size() + ", declared " + d);
+    }
+    byte[] file = new byte[(int) total];
+    byte[] h = out.toByteArray();
+    System.arraycopy(h, 0, file, 0, h.length);
+    for (java.util.Map.Entry<Long, byte[]> e : imageBytes.entrySet()) {
+      if (e.getKey() >= d) {
+        System.arraycopy(e.getValue(), 0, file, (int) (long) e.getKey(), e.getValue().length);
+      }
+    }
+    return file;
+  }
+
   public byte[] build() {
+    if (imagePages > 0) {
+      return buildImage();
+    }
     WasmBuilder b = new WasmBuilder();
     b.custom("core", new Bytes().u8(0).name(process).toByteArray());
     if (writeModules) {
@@ -129,25 +237,7 @@ public final class CoreDumpWriter {
       b.custom("coreinstances", in.toByteArray());
     }
     for (Thread t : threads) {
-      Bytes s = new Bytes().u8(0).name(t.name).uleb(t.frames.size());
-      for (Frame f : t.frames) {
-        s.u8(0);
-        if (layout != StackLayout.WASMEDGE) {
-          s.uleb(f.instance());
-        }
-        s.uleb(f.func()).uleb(f.offset());
-        if (layout == StackLayout.SPEC) {
-          s.uleb(f.locals().size());
-          f.locals().forEach(v -> specValue(s, v));
-          s.uleb(f.stack().size());
-          f.stack().forEach(v -> specValue(s, v));
-        } else {
-          s.uleb(f.locals().size()).uleb(f.stack().size());
-          f.locals().forEach(v -> fixedValue(s, v));
-          f.stack().forEach(v -> fixedValue(s, v));
-        }
-      }
-      b.custom("corestack", s.toByteArray());
+      b.custom("corestack", stack(t));
     }
     byte[] head = b.build();
     byte[] tail = sections.build();

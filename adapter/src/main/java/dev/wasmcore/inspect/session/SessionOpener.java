@@ -69,6 +69,10 @@ public final class SessionOpener {
       p.update("Loading modules", 10);
       loadModules(options, dump, sourceMap, modules);
       cancelled(p);
+      // older rewriter builds count code offsets from elsewhere than the body start: convert once, here, so that
+      // symbolization, the prologue walk and call sites all see Coredump.md offsets
+      CoreDump read = dump;
+      dump = read.withBodyOffsets(cf -> moduleOf(read, modules, cf).wasm);
       checkMatch(dump, modules);
       p.update("Symbolizing frames", 40);
       CoreSession[] holder = new CoreSession[1];
@@ -277,7 +281,7 @@ public final class SessionOpener {
               + " (" + m.wasm.functionCount() + " functions): " + e.reason(), e);
         }
       }
-      if (dump.producer().producer() != dev.wasmcore.coredump.Producer.WASMEDGE) {
+      if (dump.producer().producer() != dev.wasmcore.coredump.Producer.WASMEDGE && dump.codeOffsetsRecorded()) {
         String why = callSiteMismatch(dump, modules, t);
         if (why != null) {
           throw new SessionException("the module " + moduleOf(dump, modules, t.frames().get(0)).path
