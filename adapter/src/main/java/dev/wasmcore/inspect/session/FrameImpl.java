@@ -37,6 +37,12 @@ final class FrameImpl implements FrameView {
     this.levelIndex = levelIndex;
   }
 
+  /** The session's {@code Limits.maxDieNesting} (DIE trees deeper than this are refused, not walked). */
+  int maxDieNesting() {
+    CoreSession s = session.session;
+    return s == null ? dev.wasmcore.inspect.Limits.defaults().maxDieNesting() : s.limits().maxDieNesting();
+  }
+
   @Override
   public int id() {
     return id;

@@ -103,6 +103,17 @@ final class Scopes {
     if (frame.level == null) {
       return out;
     }
+    // Limits.maxDieNesting: the level's depth in its DIE tree (unit DIE = 1) plus the blocks below it; a tree
+    // nested deeper than the user's limit is an error, not something to walk.
+    int limit = frame.maxDieNesting();
+    int depth = 0;
+    for (Die d = frame.level; d != null && depth <= limit; d = d.parent()) {
+      depth++;
+    }
+    if (depth + 1 > limit) {
+      throw new dev.wasmcore.inspect.SessionException("the variables of " + frame.function() + " are nested "
+          + (depth + 1) + " DIEs deep, beyond the limit maxDieNesting = " + limit);
+    }
     out.add(frame.level);
     long addr = frame.physical.dwarfAddress;
     Die cur = frame.level;
@@ -116,6 +127,10 @@ final class Scopes {
       }
       if (next == null) {
         break;
+      }
+      if (depth + out.size() + 1 > limit) {
+        throw new dev.wasmcore.inspect.SessionException("the scopes of " + frame.function() + " are nested more "
+            + "than " + limit + " DIEs deep (maxDieNesting)");
       }
       out.add(next);
       cur = next;
@@ -158,7 +173,7 @@ final class Scopes {
         Value v = Variables.value(frame.physical.module.types, d, frame.physical.dwarfAddress, frame.physical, env);
         out.add(new ValueNode(name, v, name, reconstructedFrameBase(frame, d), false, null));
       }
-    } catch (MalformedInputException e) {
+    } catch (MalformedInputException | dev.wasmcore.inspect.SessionException e) {
       out.add(new ValueNode.MessageNode("<error>", e.getMessage(), ValueState.ERROR));
     }
     return out;
