@@ -120,4 +120,23 @@ class LimitsTest {
       assertEquals("1", s.evaluate(null, "g_loop.next->next->next->next->next->quantity").value(false));
     }
   }
+
+  @Test
+  void dieNestingLimitIsAnError() {
+    // With maxDieNesting = 2 the variables of a function (unit DIE, subprogram, variable: 3 deep) are beyond the
+    // limit: evaluating one is refused and the frame's scopes show the error instead of reading the tree.
+    try (DebugSession s = SampleSession.open("c_dw5_O0", with(D.maxStringLength(), D.maxArrayElements(),
+        D.maxExpressionDepth(), 2, D.maxBytesPerRequest()))) {
+      FrameView top = s.threads().get(0).frames().get(0);
+      SessionException e = assertThrows(SessionException.class, () -> s.evaluate(top, "delta"));
+      assertTrue(e.getMessage().contains("maxDieNesting"), e.getMessage());
+      VariableView first = top.scopes().get(0).variables().get(0);
+      assertEquals(VariableView.ValueState.ERROR, first.state());
+      assertTrue(first.value(false).contains("maxDieNesting"), first.value(false));
+    }
+    try (DebugSession s = SampleSession.open("c_dw5_O0", with(D.maxStringLength(), D.maxArrayElements(),
+        D.maxExpressionDepth(), 3, D.maxBytesPerRequest()))) {
+      assertEquals("210", s.evaluate(s.threads().get(0).frames().get(0), "delta").value(false));
+    }
+  }
 }
