@@ -612,8 +612,8 @@ async function main() {
   if (failures.length > 0) {
     console.error(`\n[e2e] ${failures.length} check(s) failed:\n\n${failures.join('\n\n')}`);
   }
+  log(`screenshots, logs and DAP traces: ${resultsDir}`);
   console.log(`\nvscode-e2e: ${passed} passed, ${failures.length} failed`);
-  log(`screenshots: ${resultsDir}`);
   return failures.length === 0 ? 0 : 1;
 }
 
