@@ -7,6 +7,7 @@ import dev.wasmcore.cli.bench.DapClient;
 import dev.wasmcore.cli.bench.EditorBench;
 import dev.wasmcore.cli.bench.EditorFlow;
 import dev.wasmcore.cli.bench.GcLog;
+import dev.wasmcore.cli.bench.InProcessBench;
 import dev.wasmcore.cli.bench.JavaRuntime;
 import dev.wasmcore.cli.bench.ProcessMeasurement;
 import dev.wasmcore.cli.bench.ProcessTimer;
@@ -201,6 +202,9 @@ public final class BenchCommand implements Command {
       if (parts.contains("warm") || parts.contains("memory")) {
         WarmBench warm = new WarmBench(server, jar, work, report);
         if (parts.contains("warm")) {
+          InProcessBench inProcess = new InProcessBench(report);
+          inProcess.bt(rsbig, 20, Math.max(runs, 10), true);
+          inProcess.bt(sqlite, 20, Math.max(runs, 10), false);
           warm.warm(rsbig, sqlite, big4g, warmup, Math.max(runs, 5));
         }
         if (parts.contains("memory")) {
