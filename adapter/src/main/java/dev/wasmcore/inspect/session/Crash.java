@@ -25,7 +25,8 @@ final class Crash {
   static CrashInfo info(CoreDump dump, List<DebugThread> threads) {
     ProducerInfo pi = dump.producer();
     String producer = pi.producer().displayName();
-    String layout = pi.layout().description();
+    String layout = pi.layout().description() + (dump.codeOffsetsRecorded() ? ""
+        : "; this producer recorded no code offsets: each frame shows its function's first instruction");
     FrameView top = null;
     for (DebugThread t : threads) {
       if (!t.frames().isEmpty()) {
