@@ -9,7 +9,7 @@ import java.util.Map;
  * <p>A small value type: any code, known or not, can be represented, so vendor codes survive reading and print as
  * {@code DW_AT_0x<hex>}. Two instances are equal when their codes are equal.
  */
-public final class DwAt {
+public final class DwAt extends DwConstant {
   private static final Map<Integer, DwAt> KNOWN = new HashMap<>();
 
   public static final DwAt DW_AT_sibling = define(0x1, "DW_AT_sibling");
@@ -182,12 +182,8 @@ public final class DwAt {
   public static final DwAt DW_AT_APPLE_objc_direct = define(0x3fee, "DW_AT_APPLE_objc_direct");
   public static final DwAt DW_AT_APPLE_sdk = define(0x3fef, "DW_AT_APPLE_sdk");
 
-  private final int code;
-  private final String name;
-
   private DwAt(int code, String name) {
-    this.code = code;
-    this.name = name;
+    super(code, name, "DW_AT_");
   }
 
   private static DwAt define(int code, String name) {
@@ -200,35 +196,5 @@ public final class DwAt {
   public static DwAt of(int code) {
     DwAt c = KNOWN.get(code);
     return c != null ? c : new DwAt(code, null);
-  }
-
-  /** The numeric code as encoded in DWARF. */
-  public int code() {
-    return code;
-  }
-
-  /** Whether this code has a name in this table (standard or a known vendor extension). */
-  public boolean isKnown() {
-    return name != null;
-  }
-
-  /** The spec name, or {@code DW_AT_0x<hex>} for an unknown code. */
-  public String name() {
-    return name != null ? name : "DW_AT_0x" + Integer.toHexString(code);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof DwAt && (((DwAt) o).code == code);
-  }
-
-  @Override
-  public int hashCode() {
-    return code;
-  }
-
-  @Override
-  public String toString() {
-    return name();
   }
 }

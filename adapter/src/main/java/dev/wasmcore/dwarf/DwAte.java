@@ -9,7 +9,7 @@ import java.util.Map;
  * <p>A small value type: any code, known or not, can be represented, so vendor codes survive reading and print as
  * {@code DW_ATE_0x<hex>}. Two instances are equal when their codes are equal.
  */
-public final class DwAte {
+public final class DwAte extends DwConstant {
   private static final Map<Integer, DwAte> KNOWN = new HashMap<>();
 
   public static final DwAte DW_ATE_address = define(0x1, "DW_ATE_address");
@@ -33,12 +33,8 @@ public final class DwAte {
   public static final DwAte DW_ATE_lo_user = define(0x80, "DW_ATE_lo_user");
   public static final DwAte DW_ATE_hi_user = define(0xff, "DW_ATE_hi_user");
 
-  private final int code;
-  private final String name;
-
   private DwAte(int code, String name) {
-    this.code = code;
-    this.name = name;
+    super(code, name, "DW_ATE_");
   }
 
   private static DwAte define(int code, String name) {
@@ -53,43 +49,15 @@ public final class DwAte {
     return c != null ? c : new DwAte(code, null);
   }
 
-  /** The numeric code as encoded in DWARF. */
-  public int code() {
-    return code;
-  }
-
-  /** Whether this code has a name in this table (standard or a known vendor extension). */
-  public boolean isKnown() {
-    return name != null;
-  }
-
-  /** The spec name, or {@code DW_ATE_0x<hex>} for an unknown code. */
-  public String name() {
-    return name != null ? name : "DW_ATE_0x" + Integer.toHexString(code);
-  }
-
   /** Whether values of this encoding are signed integers (signed, signed_char, signed_fixed). */
   public boolean isSignedInteger() {
-    return code == 0x05 || code == 0x06 || code == 0x0d;
+    int c = code();
+    return c == 0x05 || c == 0x06 || c == 0x0d;
   }
 
   /** Whether values of this encoding are binary floating point (float, complex_float, imaginary_float). */
   public boolean isFloat() {
-    return code == 0x04 || code == 0x03 || code == 0x09;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof DwAte && (((DwAte) o).code == code);
-  }
-
-  @Override
-  public int hashCode() {
-    return code;
-  }
-
-  @Override
-  public String toString() {
-    return name();
+    int c = code();
+    return c == 0x04 || c == 0x03 || c == 0x09;
   }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * <p>A small value type: any code, known or not, can be represented, so vendor codes survive reading and print as
  * {@code DW_FORM_0x<hex>}. Two instances are equal when their codes are equal.
  */
-public final class DwForm {
+public final class DwForm extends DwConstant {
   private static final Map<Integer, DwForm> KNOWN = new HashMap<>();
 
   public static final DwForm DW_FORM_addr = define(0x1, "DW_FORM_addr");
@@ -60,12 +60,8 @@ public final class DwForm {
   public static final DwForm DW_FORM_GNU_ref_alt = define(0x1f20, "DW_FORM_GNU_ref_alt");
   public static final DwForm DW_FORM_GNU_strp_alt = define(0x1f21, "DW_FORM_GNU_strp_alt");
 
-  private final int code;
-  private final String name;
-
   private DwForm(int code, String name) {
-    this.code = code;
-    this.name = name;
+    super(code, name, "DW_FORM_");
   }
 
   private static DwForm define(int code, String name) {
@@ -78,35 +74,5 @@ public final class DwForm {
   public static DwForm of(int code) {
     DwForm c = KNOWN.get(code);
     return c != null ? c : new DwForm(code, null);
-  }
-
-  /** The numeric code as encoded in DWARF. */
-  public int code() {
-    return code;
-  }
-
-  /** Whether this code has a name in this table (standard or a known vendor extension). */
-  public boolean isKnown() {
-    return name != null;
-  }
-
-  /** The spec name, or {@code DW_FORM_0x<hex>} for an unknown code. */
-  public String name() {
-    return name != null ? name : "DW_FORM_0x" + Integer.toHexString(code);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof DwForm && (((DwForm) o).code == code);
-  }
-
-  @Override
-  public int hashCode() {
-    return code;
-  }
-
-  @Override
-  public String toString() {
-    return name();
   }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * <p>A small value type: any code, known or not, can be represented, so vendor codes survive reading and print as
  * {@code DW_LANG_0x<hex>}. Two instances are equal when their codes are equal.
  */
-public final class DwLang {
+public final class DwLang extends DwConstant {
   private static final Map<Integer, DwLang> KNOWN = new HashMap<>();
 
   public static final DwLang DW_LANG_C89 = define(0x1, "DW_LANG_C89");
@@ -62,12 +62,8 @@ public final class DwLang {
   public static final DwLang DW_LANG_GOOGLE_RenderScript = define(0x8e57, "DW_LANG_GOOGLE_RenderScript");
   public static final DwLang DW_LANG_BORLAND_Delphi = define(0xb000, "DW_LANG_BORLAND_Delphi");
 
-  private final int code;
-  private final String name;
-
   private DwLang(int code, String name) {
-    this.code = code;
-    this.name = name;
+    super(code, name, "DW_LANG_");
   }
 
   private static DwLang define(int code, String name) {
@@ -82,44 +78,14 @@ public final class DwLang {
     return c != null ? c : new DwLang(code, null);
   }
 
-  /** The numeric code as encoded in DWARF. */
-  public int code() {
-    return code;
-  }
-
-  /** Whether this code has a name in this table (standard or a known vendor extension). */
-  public boolean isKnown() {
-    return name != null;
-  }
-
-  /** The spec name, or {@code DW_LANG_0x<hex>} for an unknown code. */
-  public String name() {
-    return name != null ? name : "DW_LANG_0x" + Integer.toHexString(code);
-  }
-
   /** Whether the language is C++ (any standard) or Objective-C++. */
   public boolean isCxx() {
-    return code == 0x04 || code == 0x19 || code == 0x1a || code == 0x21 || code == 0x2a || code == 0x2b
-        || code == 0x11;
+    int c = code();
+    return c == 0x04 || c == 0x19 || c == 0x1a || c == 0x21 || c == 0x2a || c == 0x2b || c == 0x11;
   }
 
   /** Whether the language is Rust. */
   public boolean isRust() {
-    return code == 0x1c;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof DwLang && (((DwLang) o).code == code);
-  }
-
-  @Override
-  public int hashCode() {
-    return code;
-  }
-
-  @Override
-  public String toString() {
-    return name();
+    return code() == 0x1c;
   }
 }

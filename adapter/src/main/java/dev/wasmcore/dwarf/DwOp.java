@@ -11,7 +11,7 @@ import java.util.Map;
  * <p>A small value type: any code, known or not, can be represented, so vendor codes survive reading and print as
  * {@code DW_OP_0x<hex>}. Two instances are equal when their codes are equal.
  */
-public final class DwOp {
+public final class DwOp extends DwConstant {
   private static final Map<Integer, DwOp> KNOWN = new HashMap<>();
 
   public static final DwOp DW_OP_addr = define(0x3, "DW_OP_addr");
@@ -194,12 +194,8 @@ public final class DwOp {
   public static final DwOp DW_OP_GNU_variable_value = define(0xfd, "DW_OP_GNU_variable_value");
   public static final DwOp DW_OP_WASM_location = define(0xed, "DW_OP_WASM_location");
 
-  private final int code;
-  private final String name;
-
   private DwOp(int code, String name) {
-    this.code = code;
-    this.name = name;
+    super(code, name, "DW_OP_");
   }
 
   private static DwOp define(int code, String name) {
@@ -212,35 +208,5 @@ public final class DwOp {
   public static DwOp of(int code) {
     DwOp c = KNOWN.get(code);
     return c != null ? c : new DwOp(code, null);
-  }
-
-  /** The numeric code as encoded in DWARF. */
-  public int code() {
-    return code;
-  }
-
-  /** Whether this code has a name in this table (standard or a known vendor extension). */
-  public boolean isKnown() {
-    return name != null;
-  }
-
-  /** The spec name, or {@code DW_OP_0x<hex>} for an unknown code. */
-  public String name() {
-    return name != null ? name : "DW_OP_0x" + Integer.toHexString(code);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof DwOp && (((DwOp) o).code == code);
-  }
-
-  @Override
-  public int hashCode() {
-    return code;
-  }
-
-  @Override
-  public String toString() {
-    return name();
   }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * <p>A small value type: any code, known or not, can be represented, so vendor codes survive reading and print as
  * {@code DW_TAG_0x<hex>}. Two instances are equal when their codes are equal.
  */
-public final class DwTag {
+public final class DwTag extends DwConstant {
   private static final Map<Integer, DwTag> KNOWN = new HashMap<>();
 
   public static final DwTag DW_TAG_array_type = define(0x1, "DW_TAG_array_type");
@@ -90,12 +90,8 @@ public final class DwTag {
   public static final DwTag DW_TAG_GNU_call_site = define(0x4109, "DW_TAG_GNU_call_site");
   public static final DwTag DW_TAG_GNU_call_site_parameter = define(0x410a, "DW_TAG_GNU_call_site_parameter");
 
-  private final int code;
-  private final String name;
-
   private DwTag(int code, String name) {
-    this.code = code;
-    this.name = name;
+    super(code, name, "DW_TAG_");
   }
 
   private static DwTag define(int code, String name) {
@@ -110,24 +106,9 @@ public final class DwTag {
     return c != null ? c : new DwTag(code, null);
   }
 
-  /** The numeric code as encoded in DWARF. */
-  public int code() {
-    return code;
-  }
-
-  /** Whether this code has a name in this table (standard or a known vendor extension). */
-  public boolean isKnown() {
-    return name != null;
-  }
-
-  /** The spec name, or {@code DW_TAG_0x<hex>} for an unknown code. */
-  public String name() {
-    return name != null ? name : "DW_TAG_0x" + Integer.toHexString(code);
-  }
-
   /** Whether DIEs with this tag describe a type (DWARF 5 section 5). */
   public boolean isType() {
-    switch (code) {
+    switch (code()) {
       case 0x01: case 0x02: case 0x04: case 0x0f: case 0x10: case 0x12: case 0x13: case 0x15: case 0x16: case 0x17:
       case 0x1f: case 0x20: case 0x21: case 0x24: case 0x26: case 0x29: case 0x2d: case 0x35: case 0x37: case 0x38:
       case 0x3b: case 0x40: case 0x42: case 0x44: case 0x45: case 0x46: case 0x47: case 0x4b:
@@ -135,20 +116,5 @@ public final class DwTag {
       default:
         return false;
     }
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof DwTag && (((DwTag) o).code == code);
-  }
-
-  @Override
-  public int hashCode() {
-    return code;
-  }
-
-  @Override
-  public String toString() {
-    return name();
   }
 }
