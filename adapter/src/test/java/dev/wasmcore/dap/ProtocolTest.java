@@ -385,6 +385,8 @@ class ProtocolTest {
     var modules = get(h.server.modules(new ModulesArguments())).getModules();
     assertEquals("crash.wasm", modules[0].getName());
     assertTrue(modules[0].getSymbolStatus().contains("build id c0ffee"));
+    assertTrue(modules[0].getSymbolStatus().endsWith("; dump: V8 capture, tool-conventions Coredump.md"),
+        modules[0].getSymbolStatus());
 
     Source[] sources = get(h.server.loadedSources(new LoadedSourcesArguments())).getSources();
     assertEquals("crash.c", sources[0].getName());

@@ -9,7 +9,10 @@ import org.eclipse.lsp4j.debug.Module;
 import org.eclipse.lsp4j.debug.ModulesArguments;
 import org.eclipse.lsp4j.debug.ModulesResponse;
 
-/** {@code modules}: the dump's modules with where their symbols came from, paged by startModule/moduleCount. */
+/**
+ * {@code modules}: the dump's modules with where their symbols came from and which producer wrote the dump in which
+ * layout, paged by startModule/moduleCount.
+ */
 public final class ModulesHandler implements RequestHandler<ModulesArguments> {
   private final ConnectionState state;
 
@@ -29,12 +32,13 @@ public final class ModulesHandler implements RequestHandler<ModulesArguments> {
 
   @Override
   public Object handle(ModulesArguments args, Request request) {
-    List<ModuleView> modules = state.session().model().modules();
+    var model = state.session().model();
+    List<ModuleView> modules = model.modules();
     int start = args.getStartModule() == null ? 0 : Math.max(0, args.getStartModule());
     int count = args.getModuleCount() == null ? 0 : Math.max(0, args.getModuleCount());
     int from = Math.min(start, modules.size());
     int to = count == 0 ? modules.size() : (int) Math.min((long) from + count, modules.size());
-    ModuleFormatter formatter = new ModuleFormatter(state.conventions());
+    ModuleFormatter formatter = new ModuleFormatter(state.conventions(), model.crash());
     Module[] out = new Module[to - from];
     for (int i = from; i < to; i++) {
       out[i - from] = formatter.module(modules.get(i));
