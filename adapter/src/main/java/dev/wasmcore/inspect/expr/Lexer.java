@@ -334,7 +334,8 @@ final class Lexer {
         } else if (got != n) {
           throw errorAt(pos, end, "\\" + e + " escape needs " + n + " hex digits");
         }
-        if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+        // Eight hex digits (\UFFFFFFFF) overflow an int into the negatives: those are out of range too.
+        if (v < 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
           throw errorAt(pos, end, "escape is not a Unicode scalar value");
         }
         return new int[] {v, end};
