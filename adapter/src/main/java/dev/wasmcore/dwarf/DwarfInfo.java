@@ -99,19 +99,9 @@ public final class DwarfInfo {
 
   private static long nextUnitOffset(ByteRegion sec, String name, long off) {
     ByteReader r = sec.readerAt(off);
-    long at = r.position();
-    long len = r.u32();
-    if (len == 0xffffffffL) {
-      len = r.u64();
-    } else if (len >= 0xfffffff0L) {
-      throw r.error(at, name + ": unit at 0x" + Long.toHexString(off) + " has reserved unit_length 0x"
-          + Long.toHexString(len) + "; the rest of the section cannot be read");
-    }
-    if (len < 0 || len > r.remaining()) {
-      throw r.error(at, name + ": unit at 0x" + Long.toHexString(off) + " has length " + Long.toUnsignedString(len)
-          + " but only " + r.remaining() + " bytes follow; the rest of the section cannot be read");
-    }
-    return r.position() + len - sec.start();
+    InitialLength len = InitialLength.read(r, name + ": unit at 0x" + Long.toHexString(off)
+        + " (the rest of the section cannot be read)");
+    return r.position() + len.length() - sec.start();
   }
 
   public DwarfSections sections() {

@@ -78,19 +78,9 @@ public final class LineProgramHeader {
    */
   public static LineProgramHeader read(ByteRegion section, long offset, CompileUnit unit) {
     ByteReader r = section.readerAt(offset);
-    long at = r.position();
-    long length = r.u32();
-    boolean is64 = false;
-    if (length == 0xffffffffL) {
-      is64 = true;
-      length = r.u64();
-    } else if (length >= 0xfffffff0L) {
-      throw r.error(at, ".debug_line: reserved unit_length 0x" + Long.toHexString(length));
-    }
-    if (length < 0 || length > r.remaining()) {
-      throw r.error(at, ".debug_line: line program at 0x" + Long.toHexString(offset) + " has length "
-          + Long.toUnsignedString(length) + " but only " + r.remaining() + " bytes follow");
-    }
+    InitialLength il = InitialLength.read(r, ".debug_line: line program at 0x" + Long.toHexString(offset));
+    boolean is64 = il.dwarf64();
+    long length = il.length();
     ByteReader p = r.subReader(length);
     long programEnd = p.limit() - section.start();
     int version = p.u16();

@@ -62,19 +62,9 @@ public final class UnitHeader {
   public static UnitHeader read(ByteRegion sectionRegion, String sectionName, long offset) {
     ByteReader r = sectionRegion.readerAt(offset);
     long at = r.position();
-    long length = r.u32();
-    boolean is64 = false;
-    if (length == 0xffffffffL) {
-      is64 = true;
-      length = r.u64();
-    } else if (length >= 0xfffffff0L) {
-      throw r.error(at, sectionName + ": unit at 0x" + Long.toHexString(offset) + " has reserved unit_length 0x"
-          + Long.toHexString(length));
-    }
-    if (length < 0 || length > r.remaining()) {
-      throw r.error(at, sectionName + ": unit at 0x" + Long.toHexString(offset) + " has length "
-          + Long.toUnsignedString(length) + " but only " + r.remaining() + " bytes follow");
-    }
+    InitialLength il = InitialLength.read(r, sectionName + ": unit at 0x" + Long.toHexString(offset));
+    boolean is64 = il.dwarf64();
+    long length = il.length();
     long unitEndAbs = r.position() + length;
     ByteReader u = r.subReader(length);
     int version = u.u16();

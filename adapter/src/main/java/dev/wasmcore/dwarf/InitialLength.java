@@ -1,0 +1,40 @@
+package dev.wasmcore.dwarf;
+
+import dev.wasmcore.binary.ByteReader;
+
+/**
+ * The initial length field that opens every DWARF unit, line program and list table header (DWARF 5 section 7.4):
+ * a 4-byte length, or {@code 0xffffffff} followed by an 8-byte length for the 64-bit format; values
+ * {@code 0xfffffff0..0xfffffffe} are reserved.
+ *
+ * @param length bytes after the length field
+ * @param dwarf64 whether the 64-bit format is used (section offsets are 8 bytes)
+ */
+public record InitialLength(long length, boolean dwarf64) {
+  /**
+   * Reads the field and checks that {@code length} bytes follow it.
+   *
+   * @param what names the structure in errors, e.g. {@code ".debug_info: unit at 0x40"}
+   */
+  public static InitialLength read(ByteReader r, String what) {
+    long at = r.position();
+    long length = r.u32();
+    boolean is64 = false;
+    if (length == 0xffffffffL) {
+      is64 = true;
+      length = r.u64();
+    } else if (length >= 0xfffffff0L) {
+      throw r.error(at, what + " has reserved unit_length 0x" + Long.toHexString(length));
+    }
+    if (length < 0 || length > r.remaining()) {
+      throw r.error(at, what + " has length " + Long.toUnsignedString(length) + " but only " + r.remaining()
+          + " bytes follow");
+    }
+    return new InitialLength(length, is64);
+  }
+
+  /** Size of a section offset in this format: 4 or 8. */
+  public int offsetSize() {
+    return dwarf64 ? 8 : 4;
+  }
+}
