@@ -172,8 +172,11 @@ function prepareWorkspace(sample, mode) {
     sourceMap: sample.sourceMap,
   };
   if (debugServer) config.debugServer = debugServer;
-  fs.writeFileSync(path.join(ws, '.vscode', 'launch.json'),
-    JSON.stringify({ version: '0.2.0', configurations: [config] }, null, 2));
+  // only the F5 run has a launch.json: the command and the explorer menu must work without one
+  if (mode === 'f5') {
+    fs.writeFileSync(path.join(ws, '.vscode', 'launch.json'),
+      JSON.stringify({ version: '0.2.0', configurations: [config] }, null, 2));
+  }
   // for the command: a copy of the dump alone in the workspace, so the module is asked for (C sample), and the
   // dump next to its module for the others
   const lonely = path.join(ws, 'dumps', `${sample.name}.core`);
