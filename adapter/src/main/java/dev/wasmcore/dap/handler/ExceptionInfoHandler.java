@@ -4,6 +4,7 @@ import dev.wasmcore.dap.protocol.Request;
 import dev.wasmcore.dap.session.ConnectionState;
 import dev.wasmcore.dap.session.OpenSession;
 import dev.wasmcore.inspect.CrashInfo;
+import dev.wasmcore.inspect.FrameKind;
 import dev.wasmcore.inspect.FrameView;
 import dev.wasmcore.inspect.SourceLocation;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.eclipse.lsp4j.debug.ExceptionInfoResponse;
  * with source, and the backtrace as text.
  */
 public final class ExceptionInfoHandler implements RequestHandler<ExceptionInfoArguments> {
-  private static final int MAX_TRACE_FRAMES = 64;
+  private static final int MAX_TRACE_FRAMES = 10;
 
   private final ConnectionState state;
 
@@ -52,9 +53,39 @@ public final class ExceptionInfoHandler implements RequestHandler<ExceptionInfoA
     details.setFullTypeName("wasm trap: " + crash.trapId());
     details.setMessage(top == null ? crash.description()
         : crash.description() + " in " + top.function() + " at " + where(top.location()));
+    details.setStackTrace(shortTrace(frames));
+    ExceptionInfoResponse response = new ExceptionInfoResponse();
+    response.setExceptionId(crash.trapId());
+    response.setDescription(crash.description());
+    response.setBreakMode(ExceptionBreakMode.UNHANDLED);
+    response.setDetails(details);
+    return response;
+  }
+
+  /**
+   * The widget's stack: user frames with their positions, runs of library or source-less frames folded into one
+   * line (a Rust panic has a dozen std frames above the user's code), at most {@link #MAX_TRACE_FRAMES} lines, so the
+   * exception widget stays small.
+   */
+  static String shortTrace(List<FrameView> frames) {
     StringBuilder trace = new StringBuilder();
-    for (int i = 0; i < Math.min(frames.size(), MAX_TRACE_FRAMES); i++) {
+    int lines = 0;
+    int i = 0;
+    while (i < frames.size() && lines < MAX_TRACE_FRAMES) {
       FrameView f = frames.get(i);
+      if (f.kind() != FrameKind.USER) {
+        int j = i;
+        while (j < frames.size() && frames.get(j).kind() != FrameKind.USER) {
+          j++;
+        }
+        if (j - i > 1) {
+          trace.append("#").append(i).append("-#").append(j - 1).append(' ').append(j - i)
+              .append(" library or source-less frames (").append(f.function()).append(", ...)\n");
+          lines++;
+          i = j;
+          continue;
+        }
+      }
       trace.append("#").append(i).append(' ').append(f.function());
       if (f.location() != null) {
         trace.append(" at ").append(where(f.location()));
@@ -63,17 +94,13 @@ public final class ExceptionInfoHandler implements RequestHandler<ExceptionInfoA
             .append(Long.toHexString(f.codeOffset())).append(')');
       }
       trace.append('\n');
+      lines++;
+      i++;
     }
-    if (frames.size() > MAX_TRACE_FRAMES) {
-      trace.append("... ").append(frames.size() - MAX_TRACE_FRAMES).append(" more frames\n");
+    if (i < frames.size()) {
+      trace.append("... ").append(frames.size() - i).append(" more frames\n");
     }
-    details.setStackTrace(trace.toString());
-    ExceptionInfoResponse response = new ExceptionInfoResponse();
-    response.setExceptionId(crash.trapId());
-    response.setDescription(crash.description());
-    response.setBreakMode(ExceptionBreakMode.UNHANDLED);
-    response.setDetails(details);
-    return response;
+    return trace.toString();
   }
 
   private static String where(SourceLocation l) {

@@ -15,6 +15,7 @@ import dev.wasmcore.inspect.ProgressListener;
 import dev.wasmcore.inspect.SessionException;
 import dev.wasmcore.inspect.SessionOptions;
 import dev.wasmcore.inspect.SourceLocation;
+import dev.wasmcore.symbolize.RustLegacyNames;
 import dev.wasmcore.symbolize.SourceFrame;
 import dev.wasmcore.symbolize.SourceMap;
 import dev.wasmcore.wasm.WasmModule;
@@ -122,7 +123,8 @@ public final class SessionOpener {
           }
           for (int k = 0; k < sfs.size(); k++) {
             SourceFrame sf = sfs.get(k);
-            String name = sf.function() != null && !sf.function().isEmpty() ? sf.function()
+            // Frames show Rust names as rustfilt does (no hash, escapes decoded); bt --json keeps LLVM's text.
+            String name = sf.function() != null && !sf.function().isEmpty() ? RustLegacyNames.readable(sf.function())
                 : sf.qualifiedName() != null ? sf.qualifiedName() : null;
             if (name == null && k == sfs.size() - 1) {
               name = m.functionName(cf.funcIndex());
