@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 
@@ -25,19 +27,28 @@ import java.util.function.LongFunction;
  * {@code i32/i64.add/sub}, and gives every other plain numeric, memory and parametric instruction its stack effect
  * with unknown results. It walks into {@code block}, {@code loop} and the then-arm of {@code if}, and past
  * {@code br_if} (the fall-through path), and stops at the first call, unconditional branch, {@code else}/{@code end}
- * or instruction it does not model. The first {@code global.set} of the stack pointer is the write-back; its value
+ * or instruction it does not model. Calls of the C library's {@code memset}, {@code memcpy} and {@code memmove}
+ * (identified by the caller, from the name section) are the exception: they return their first argument, so the
+ * pass gives the call that result and goes on (SQLite at -O2 restores the stack pointer from
+ * {@code memset(frame, 0, n)}'s result, kept in a local). The first {@code global.set} of the stack pointer is the write-back; its value
  * must be {@code SP_entry - size}. A function that never writes the global back (a leaf) has the frame size of the
  * lowest {@code SP_entry - d} its prologue computes.
  *
  * <p>Then whole-body checks keep the answer honest: every other {@code global.set} of the stack pointer must restore
- * {@code SP_entry} (an epilogue; checked by evaluating its operand backwards over pure instructions), otherwise the
+ * {@code SP_entry} (an epilogue; checked by evaluating its operand backwards over pure instructions and those memory
+ * calls; a local read there has its prologue value when the local is written only once, or where the data-flow pass
+ * proves that it still holds that value on every path, as when -O0 code reuses the frame-pointer local), otherwise the
  * function allocates dynamically ({@code alloca}, VLAs) and is unknown; a leaf that reads the stack pointer after its
  * prologue has an unknown frame size; a local counts as {@link PrologueInfo.LocalValue#stable() stable} only when no
  * other instruction writes it.
  */
 public final class PrologueAnalyzer {
+  /** The C library functions that return their first argument (the destination pointer). */
+  private static final Set<String> MEMORY_FUNCTION_NAMES = Set.of("memset", "memcpy", "memmove");
+
   private final long spGlobal;
   private final LongFunction<ByteRegion> bodies;
+  private final Set<Long> memoryFunctions;
   private final Map<Long, PrologueInfo> cache = new ConcurrentHashMap<>();
 
   /**
@@ -45,13 +56,51 @@ public final class PrologueAnalyzer {
    * @param bodies a function's body region (after its size LEB128), or null for imports
    */
   public PrologueAnalyzer(long spGlobal, LongFunction<ByteRegion> bodies) {
-    this.spGlobal = spGlobal;
-    this.bodies = Objects.requireNonNull(bodies);
+    this(spGlobal, bodies, Set.of());
   }
 
-  /** An analyzer over a module's bodies. */
+  /**
+   * @param spGlobal the index of the stack-pointer global (see {@link #findStackPointerGlobal})
+   * @param bodies a function's body region (after its size LEB128), or null for imports
+   * @param memoryFunctions indices of functions taking three arguments and returning the first (memset, memcpy,
+   *     memmove; see {@link #findMemoryFunctions})
+   */
+  public PrologueAnalyzer(long spGlobal, LongFunction<ByteRegion> bodies, Set<Long> memoryFunctions) {
+    this.spGlobal = spGlobal;
+    this.bodies = Objects.requireNonNull(bodies);
+    this.memoryFunctions = Set.copyOf(memoryFunctions);
+  }
+
+  /** An analyzer over a module's bodies, with the module's memset/memcpy/memmove found by name. */
   public static PrologueAnalyzer of(WasmModule module, long spGlobal) {
-    return new PrologueAnalyzer(spGlobal, f -> module.body(f).map(b -> b.body()).orElse(null));
+    return new PrologueAnalyzer(spGlobal, f -> module.body(f).map(b -> b.body()).orElse(null),
+        findMemoryFunctions(module));
+  }
+
+  /**
+   * The functions named {@code memset}, {@code memcpy} or {@code memmove} in the name section whose type is
+   * {@code (t, x, y) -> t} (three parameters, one result of the first parameter's type), as wasi-libc and Rust's
+   * compiler-builtins define them; a function of another type with such a name is left out.
+   */
+  public static Set<Long> findMemoryFunctions(WasmModule module) {
+    Set<Long> out = new TreeSet<>();
+    module.names().map(n -> n.nameMap(dev.wasmcore.wasm.NameSection.FUNCTIONS)).ifPresent(m -> {
+      for (Map.Entry<Long, String> e : m.entrySet()) {
+        if (!MEMORY_FUNCTION_NAMES.contains(e.getValue()) || e.getKey() < 0
+            || e.getKey() >= module.functionCount()) {
+          continue;
+        }
+        try {
+          dev.wasmcore.wasm.FuncType t = module.functionType(e.getKey());
+          if (t.params().size() == 3 && t.results().size() == 1 && t.results().get(0).equals(t.params().get(0))) {
+            out.add(e.getKey());
+          }
+        } catch (RuntimeException ex) {
+          // a name for a function whose type cannot be read: not used
+        }
+      }
+    });
+    return out;
   }
 
   /**
@@ -80,7 +129,7 @@ public final class PrologueAnalyzer {
       if (body == null) {
         return unknown(f, "function " + f + " has no body (imported)", false, -1, Map.of());
       }
-      return analyze(f, body, spGlobal);
+      return analyze(f, body, spGlobal, memoryFunctions);
     });
   }
 
@@ -144,8 +193,17 @@ public final class PrologueAnalyzer {
   }
 
 
-  /** Analyses one body (uncached). */
+  /** Analyses one body (uncached), with no memory functions known. */
   public static PrologueInfo analyze(long funcIndex, ByteRegion body, long spGlobal) {
+    return analyze(funcIndex, body, spGlobal, Set.of());
+  }
+
+  /**
+   * Analyses one body (uncached).
+   *
+   * @param memoryFunctions indices of functions {@code (dest, x, n) -> dest} (memset, memcpy, memmove)
+   */
+  public static PrologueInfo analyze(long funcIndex, ByteRegion body, long spGlobal, Set<Long> memoryFunctions) {
     FunctionDisassembly d;
     try {
       d = FunctionDisassembly.decode(funcIndex, body);
@@ -155,7 +213,7 @@ public final class PrologueAnalyzer {
     if (!d.complete()) {
       return unknown(funcIndex, "body cannot be fully decoded: " + d.stopReason(), false, -1, Map.of());
     }
-    return new Run(funcIndex, d, spGlobal).run();
+    return new Run(funcIndex, d, spGlobal, memoryFunctions).run();
   }
 
   private static final class Run {
@@ -174,9 +232,13 @@ public final class PrologueAnalyzer {
     private final Map<Long, Val> assignedValue = new LinkedHashMap<>();
     private final Map<Long, Long> assignedAt = new HashMap<>();
     private final Map<Long, Integer> assignedIndex = new HashMap<>();
+    private final Set<Long> memoryFunctions;
+    /** Where each tracked local holds its prologue value (from {@link #holds}), for the epilogue check. */
+    private Map<Long, List<PrologueInfo.Range>> holdRanges = Map.of();
 
-    Run(long funcIndex, FunctionDisassembly d, long spGlobal) {
+    Run(long funcIndex, FunctionDisassembly d, long spGlobal, Set<Long> memoryFunctions) {
       this.funcIndex = funcIndex;
+      this.memoryFunctions = memoryFunctions;
       this.d = d;
       this.code = d.instructions();
       this.spGlobal = spGlobal;
@@ -189,6 +251,11 @@ public final class PrologueAnalyzer {
 
     private static long index(WasmInstruction insn) {
       return ((Immediate.Index) insn.immediates().get(0)).value();
+    }
+
+    /** A {@code call} of memset, memcpy or memmove: {@code (dest, x, n) -> dest}. */
+    private boolean isMemoryCall(WasmInstruction insn) {
+      return insn.prefix() == 0 && insn.opcode() == 0x10 && memoryFunctions.contains(index(insn));
     }
 
     private boolean isSpSet(WasmInstruction insn) {
@@ -246,9 +313,10 @@ public final class PrologueAnalyzer {
             Val v = op == 0x21 ? stack.remove(stack.size() - 1) : stack.get(stack.size() - 1);
             long local = index(insn);
             env.put(local, v);
-            if (!conditional) {
+            if (!conditional && !(v.equals(assignedValue.get(local)) && storesOwnCopy(i, local))) {
               // Only assignments every execution passes count as the prologue's; after a br_if or into an if arm
-              // the pass follows one path, whose writes may not happen.
+              // the pass follows one path, whose writes may not happen. L = memset(L, ...) keeps L's earlier
+              // assignment as the prologue's (the value is the same; the data-flow pass treats the write the same way).
               assignedValue.put(local, v);
               assignedAt.put(local, offset(i));
               assignedIndex.put(local, i);
@@ -283,6 +351,15 @@ public final class PrologueAnalyzer {
           }
           case 0x6A, 0x7C -> binary(stack, true, op == 0x7C);
           case 0x6B, 0x7D -> binary(stack, false, op == 0x7D);
+          case 0x10 -> {
+            // memset/memcpy/memmove return their destination; any other call ends the prologue.
+            if (!isMemoryCall(insn) || stack.size() < 3) {
+              break loop;
+            }
+            Val dest = stack.get(stack.size() - 3);
+            pop(stack, 3);
+            stack.add(dest);
+          }
           case 0x02, 0x03 -> {
             if (!simpleBlock(insn)) {
               break loop;
@@ -322,6 +399,7 @@ public final class PrologueAnalyzer {
         }
       }
       Map<Long, List<PrologueInfo.Range>> holds = holds(tracked);
+      holdRanges = holds;
       for (long local : tracked.keySet()) {
         Val v = assignedValue.get(local);
         long at = assignedAt.get(local);
@@ -427,7 +505,11 @@ public final class PrologueAnalyzer {
             case 0x21, 0x22 -> {
               Integer bit = bitOf.get(index(insn));
               if (bit != null && live) {
-                state = tracked.get(keys.get(bit)) == i ? state | (1L << bit) : state & ~(1L << bit);
+                if (tracked.get(keys.get(bit)) == i) {
+                  state |= 1L << bit;
+                } else if (!storesOwnCopy(i, index(insn))) {
+                  state &= ~(1L << bit);
+                }
               }
             }
             case 0x02, 0x06, 0x1F -> ctl.add(new Ctl(op, i, state, live));
@@ -553,6 +635,63 @@ public final class PrologueAnalyzer {
     }
 
     /**
+     * True when the {@code local.set/tee L} at {@code i} writes back L's own value: {@code L = memcpy(L, x, n)}
+     * (Rust's release builds copy into the frame that way), so whether L holds its prologue value is unchanged.
+     */
+    private boolean storesOwnCopy(int i, long local) {
+      if (i < 1 || !isMemoryCall(code.get(i - 1))) {
+        return false;
+      }
+      int third = exprStart(i - 2);
+      int second = third <= 0 ? -1 : exprStart(third - 1);
+      if (second <= 0) {
+        return false;
+      }
+      WasmInstruction dest = code.get(second - 1);
+      return dest.prefix() == 0 && dest.opcode() == 0x20 && index(dest) == local;
+    }
+
+    private boolean holdsAt(long local, long codeOffset) {
+      for (PrologueInfo.Range r : holdRanges.getOrDefault(local, List.of())) {
+        if (codeOffset >= r.start() && codeOffset < r.end()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * The index of the first instruction of the expression whose one value instruction {@code k} leaves on the
+     * stack, found by counting stack effects backwards over value-producing instructions; -1 when an instruction
+     * on the way has no known effect, leaves nothing (a store, a {@code local.set}: the operands are not one
+     * expression) or control flow.
+     */
+    private int exprStart(int k) {
+      int need = 1;
+      for (int j = k; j >= 0 && k - j < 64; j--) {
+        WasmInstruction insn = code.get(j);
+        if (insn.prefix() != 0) {
+          return -1;
+        }
+        int op = insn.opcode();
+        int[] e = switch (op) {
+          case 0x41, 0x42, 0x20, 0x23 -> new int[] {0, 1};
+          case 0x22 -> new int[] {1, 1};
+          case 0x10 -> isMemoryCall(insn) ? new int[] {3, 1} : null;
+          default -> effect(op);
+        };
+        if (e == null || e[1] == 0 || e[1] > need) {
+          return -1;
+        }
+        need = need - e[1] + e[0];
+        if (need == 0) {
+          return j;
+        }
+      }
+      return -1;
+    }
+
+    /**
      * Evaluates, backwards over pure instructions, the value that instruction {@code k} leaves on the stack, with the
      * stable prologue locals and the global's value after the write-back ({@code SP_entry - frameSize}).
      * {@code start[0]} receives the index of the first instruction of that expression.
@@ -576,7 +715,9 @@ public final class PrologueAnalyzer {
           // after it (-O0 code passes every intermediate value, constants included, through its own local).
           long local = index(insn);
           if (writes.getOrDefault(local, 0) != 1) {
-            return Val.TOP;
+            // A reused local: its prologue value counts where the data-flow pass proved it holds on every path.
+            Val v = assignedValue.get(local);
+            return v != null && v.kind == Val.SP && holdsAt(local, offset(k)) ? v : Val.TOP;
           }
           Val v = assignedValue.get(local);
           if (v != null) {
@@ -587,6 +728,18 @@ public final class PrologueAnalyzer {
         }
         case 0x22:
           return evalBack(k - 1, depth + 1, frameSize, writeBack, start);
+        case 0x10: {
+          // memset/memcpy/memmove(dest, x, n) returns dest: skip n and x, evaluate dest.
+          if (!isMemoryCall(insn)) {
+            return Val.TOP;
+          }
+          int third = exprStart(k - 1);
+          int second = third <= 0 ? -1 : exprStart(third - 1);
+          if (second <= 0) {
+            return Val.TOP;
+          }
+          return evalBack(second - 1, depth + 1, frameSize, writeBack, start);
+        }
         case 0x23:
           // Between the write-back and a restore, the global holds SP_entry - frameSize.
           return index(insn) == spGlobal && k > writeBack ? Val.sp(-frameSize) : Val.TOP;

@@ -265,4 +265,76 @@ class PrologueAnalyzerTest {
     assertTrue(p.reason().contains("cannot be fully decoded"), p.reason());
     assertNull(analyze(cat(gget(SP), lset(1), END)).reason());
   }
+
+  // ---------------------------------------------------------------------------------------- memory calls, reuse
+
+  private static final int MEMSET = 7;
+
+  /** Analysis with function {@value #MEMSET} known as memset/memcpy/memmove. */
+  private static PrologueInfo analyzeWithMemoryFunctions(int... code) {
+    byte[] file = new byte[50 + code.length + 1];
+    for (int i = 0; i < code.length; i++) {
+      file[51 + i] = (byte) code[i];
+    }
+    return PrologueAnalyzer.analyze(3, new ByteRegion(new ArrayByteSource("t.wasm", file), 50, code.length + 1),
+        SP, java.util.Set.of((long) MEMSET));
+  }
+
+  /** {@code sp = SP - 176; SP = sp;} (local 1). */
+  private static final int[] FRAME_176 = cat(gget(SP), c32(176), SUB, ltee(1), gset(SP));
+
+  @Test
+  void memsetReturnsItsFirstArgumentInTheEpilogue() {
+    // SQLite -O2 (rowSetEntrySort): p = memset(sp, 0, 160); ...; SP = p + 176.
+    int[] code = cat(FRAME_176, lget(1), c32(0), c32(160), call(MEMSET), lset(2), call(9), lget(2), c32(176), ADD,
+        gset(SP), END);
+    PrologueInfo p = analyzeWithMemoryFunctions(code);
+    assertTrue(p.known(), p.toString());
+    assertEquals(176, p.frameSize());
+    assertEquals(-176, p.locals().get(2L).spDelta(), "the forward pass gives memset's result to local 2");
+    assertEquals(-176, p.locals().get(1L).spDelta());
+    PrologueInfo plain = analyze(code);
+    assertFalse(plain.known(), "without the name a call's result is unknown: " + plain);
+  }
+
+  @Test
+  void memsetResultReadAfterOtherCallsStillRestores() {
+    // The call comes after another call, so only the backward epilogue check sees it.
+    int[] code = cat(FRAME_176, call(9), lget(1), c32(0), c32(16), call(MEMSET), lset(2), lget(2), c32(176), ADD,
+        gset(SP), END);
+    PrologueInfo p = analyzeWithMemoryFunctions(code);
+    assertTrue(p.known(), p.toString());
+    assertFalse(p.locals().containsKey(2L), "local 2 is assigned after the prologue");
+  }
+
+  @Test
+  void memcpyOfAnotherPointerIsNoRestore() {
+    int[] code = cat(FRAME_176, lget(0), lget(1), c32(16), call(MEMSET), lset(2), lget(2), c32(176), ADD,
+        gset(SP), END);
+    assertFalse(analyzeWithMemoryFunctions(code).known());
+  }
+
+  @Test
+  void reusedLocalRestoresWhereItStillHoldsItsPrologueValue() {
+    // Local 1 is written again only on a path that ends in unreachable: it holds at the epilogue (-O0 Rust).
+    int[] reuse = cat(new int[] {0x02, 0x40}, lget(0), new int[] {0x45, 0x0D, 0}, c32(5), lset(1),
+        new int[] {0x00}, END);
+    PrologueInfo p = analyze(cat(FRAME_176, call(9), reuse, lget(1), c32(176), ADD, gset(SP), END));
+    assertTrue(p.known(), p.toString());
+    assertEquals(176, p.frameSize());
+    // The same write on a live path: local 1 no longer holds, so the restore is not proved.
+    int[] live = cat(new int[] {0x02, 0x40}, lget(0), new int[] {0x45, 0x0D, 0}, c32(5), lset(1), END);
+    assertFalse(analyze(cat(FRAME_176, call(9), live, lget(1), c32(176), ADD, gset(SP), END)).known());
+  }
+
+  @Test
+  void memcpyIntoTheFrameLocalKeepsItHolding() {
+    // Rust release (regex_syntax pop_class_op): sp = memcpy(sp, src, n) in the body, SP = sp + 176 at the end.
+    int[] code = cat(FRAME_176, call(9), lget(1), lget(0), c32(98), call(MEMSET), lset(1), lget(1), c32(176), ADD,
+        gset(SP), END);
+    PrologueInfo p = analyzeWithMemoryFunctions(code);
+    assertTrue(p.known(), p.toString());
+    assertTrue(p.valueHoldsAt(1, code.length - 6), p.toString());
+    assertFalse(analyze(code).known(), "an ordinary call's result is not the local's own value");
+  }
 }

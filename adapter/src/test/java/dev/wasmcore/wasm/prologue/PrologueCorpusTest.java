@@ -159,4 +159,34 @@ class PrologueCorpusTest {
       }
     }
   }
+
+  /**
+   * Every function of the corpus modules has a known prologue: with memset/memcpy/memmove returning their first
+   * argument and reused frame locals followed by the data-flow pass, the nine that were unknown (SQLite's
+   * {@code sqlite3SchemaClear} and {@code rowSetEntrySort} restoring through memset's result, Rust's
+   * {@code LocalKey::with}, {@code error_string} and regex_syntax's {@code pop_class_op}) are analysed.
+   * Measured: 4271 of 4280 before, 4280 of 4280 after.
+   */
+  @org.junit.jupiter.api.Test
+  void everyCorpusFunctionIsAnalysed() {
+    assumeTrue(Corpus.root() != null && Files.isDirectory(Corpus.root().resolve("modules")), "corpus absent");
+    int total = 0;
+    List<String> unknown = new ArrayList<>();
+    for (String name : Corpus.moduleNames()) {
+      try (WasmModule module = WasmModule.open(Corpus.module(name))) {
+        long sp = PrologueAnalyzer.findStackPointerGlobal(module).orElseThrow();
+        PrologueAnalyzer analyzer = PrologueAnalyzer.of(module, sp);
+        for (long f = module.importedFunctionCount(); f < module.functionCount(); f++) {
+          total++;
+          PrologueInfo info = analyzer.info(f);
+          if (!info.known()) {
+            unknown.add(name + " " + info);
+          }
+        }
+      }
+    }
+    System.err.println("prologue: " + (total - unknown.size()) + " of " + total + " corpus functions analysed");
+    assertTrue(total >= 4280, "corpus functions: " + total);
+    assertEquals(List.of(), unknown);
+  }
 }
