@@ -108,11 +108,13 @@ public final class CoreDump implements Closeable {
       if (wasmEdge) {
         t = section(s, r -> readThread(r, ts.size(), s, StackLayout.WASMEDGE));
       } else {
-        StackLayout legacy = legacyLayout(s);
+        // The older layouts are probed only when the spec reading fails or is implausible, so an ordinary dump
+        // opens without throwing and catching the probes' errors.
         try {
           StackLayout l = section(s, r -> detectLayout(r));
           t = section(s, r -> readThread(r, ts.size(), s, l));
-          if (legacy != null && inst.isEmpty() && anyInstanceNotZero(t)) {
+          StackLayout legacy = inst.isEmpty() && anyInstanceNotZero(t) ? legacyLayout(s) : null;
+          if (legacy != null) {
             // Without coreinstances a frame can only name instance 0; bytes that also read exactly in an older
             // rewriter layout are that layout (never taken while a spec dump's own instance indices are valid).
             t = section(s, r -> readThread(r, ts.size(), s, legacy));
@@ -120,6 +122,7 @@ public final class CoreDump implements Closeable {
                 + " and, read as Coredump.md, names instances the dump does not have");
           }
         } catch (MalformedInputException e) {
+          StackLayout legacy = legacyLayout(s);
           if (legacy == null) {
             throw unsupportedLegacy(s).map(what -> new MalformedInputException(src.name(), s.headerOffset(),
                 "custom section \"corestack\": " + what, e)).orElse(e);
