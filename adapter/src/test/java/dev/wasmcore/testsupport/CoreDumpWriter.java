@@ -46,6 +46,7 @@ public final class CoreDumpWriter {
   private StackLayout layout = StackLayout.SPEC;
   private boolean writeModules = true;
   private boolean writeInstances = true;
+  private boolean wasmtimeOrder;
   private int imagePages;
   private final java.util.TreeMap<Long, byte[]> imageBytes = new java.util.TreeMap<>();
 
@@ -93,6 +94,53 @@ public final class CoreDumpWriter {
   /** A data segment for memory 0 at a 64-bit address (i64.const). */
   public CoreDumpWriter segment64(long address, byte[] bytes) {
     sections.data(Bytes.i64Const(address), bytes);
+    return this;
+  }
+
+  /**
+   * A memory whose contents are {@code bytes} (a whole number of 64 KiB pages), written the way wasmtime writes a
+   * memory: the memory split into 4 KiB chunks, each chunk's leading and trailing zero bytes trimmed, an all-zero
+   * chunk left out, each rest one active segment at {@code i32.const} (or {@code i64.const} for a 64-bit memory).
+   * Described after bytecodealliance/wasmtime, crates/wasmtime/src/runtime/coredump.rs ({@code _serialize}, commit
+   * 018e52d01f648341050e06a3fd1e00c262481842); written here from that description, not from its code.
+   *
+   * @return the number of data segments written
+   */
+  public int memoryInChunks(byte[] bytes, boolean memory64) {
+    if (bytes.length % 65536 != 0) {
+      throw new IllegalArgumentException("memory is not a whole number of pages: " + bytes.length);
+    }
+    memory(bytes.length / 65536, memory64);
+    int segments = 0;
+    for (int chunk = 0; chunk < bytes.length; chunk += 4096) {
+      int first = chunk;
+      while (first < chunk + 4096 && bytes[first] == 0) {
+        first++;
+      }
+      if (first == chunk + 4096) {
+        continue;
+      }
+      int last = chunk + 4095;
+      while (bytes[last] == 0) {
+        last--;
+      }
+      byte[] part = java.util.Arrays.copyOfRange(bytes, first, last + 1);
+      if (memory64) {
+        segment64(first, part);
+      } else {
+        segment(first, part);
+      }
+      segments++;
+    }
+    return segments;
+  }
+
+  /**
+   * Writes the sections in wasmtime's order: {@code core} first, then the memory, global and data sections, then
+   * {@code coremodules}, {@code coreinstances} and {@code corestack} (wasmtime's {@code _serialize}, commit above).
+   */
+  public CoreDumpWriter wasmtimeOrder() {
+    this.wasmtimeOrder = true;
     return this;
   }
 
@@ -223,7 +271,9 @@ public final class CoreDumpWriter {
       return buildImage();
     }
     WasmBuilder b = new WasmBuilder();
-    b.custom("core", new Bytes().u8(0).name(process).toByteArray());
+    if (!wasmtimeOrder) {
+      b.custom("core", new Bytes().u8(0).name(process).toByteArray());
+    }
     if (writeModules) {
       Bytes m = new Bytes().uleb(modules.size());
       for (String n : modules) {
@@ -241,6 +291,14 @@ public final class CoreDumpWriter {
     }
     byte[] head = b.build();
     byte[] tail = sections.build();
+    if (wasmtimeOrder) {
+      // core, then the typed sections, then the other custom sections (each part without its own preamble)
+      byte[] core = new WasmBuilder().custom("core", new Bytes().u8(0).name(process).toByteArray()).build();
+      Bytes all = new Bytes().raw(core);
+      all.raw(java.util.Arrays.copyOfRange(tail, 8, tail.length));
+      all.raw(java.util.Arrays.copyOfRange(head, 8, head.length));
+      return all.toByteArray();
+    }
     // the typed sections (memory, global, data) come after the custom sections: drop the second preamble
     byte[] out = new byte[head.length + tail.length - 8];
     System.arraycopy(head, 0, out, 0, head.length);
