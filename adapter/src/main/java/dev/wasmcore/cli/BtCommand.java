@@ -36,18 +36,20 @@ public final class BtCommand implements Command {
   @Override
   public String usage() {
     return "usage: wasmcore bt CORE --module WASM [--module WASM]... [--debug-dir DIR]... [--source-map FROM=TO]..."
-        + " [--json]\n"
+        + " [--json] [--locals [--source-path DIR]... [--max-string N] [--max-array N] [--max-bytes N]...]\n"
         + "  CORE                the core dump (tool-conventions Coredump.md)\n"
         + "  --module WASM       the module that crashed (repeat for multi-module dumps; matched by file name)\n"
         + "  --debug-dir DIR     where to look for external DWARF (external_debug_info, debug-<build id>.wasm)\n"
         + "  --source-map F=T    print source paths compiled under prefix F as under T (repeatable)\n"
         + "  --json              print {\"core\", \"threads\": [{\"id\", \"name\", \"frames\": [...]}]}\n"
-        + "  --locals            also print each frame's parameters and locals (typed values)\n";
+        + "  --locals            also print each frame's parameters and locals (typed values)\n"
+        + "  --source-path DIR   with --locals: where to look for source files (repeatable)\n"
+        + "resource limits (with --locals):\n" + SessionArgs.limitsUsage();
   }
 
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) {
-    Args a = Args.parse(args, Set.of("--module", "--debug-dir", "--source-map"), Set.of("--json", "--locals"));
+    Args a = Args.parse(args, SessionArgs.VALUE_OPTIONS, Set.of("--json", "--locals"));
     if (a.positional().size() != 1) {
       throw new UsageException(a.positional().isEmpty() ? "missing CORE" : "expected one CORE, got "
           + a.positional());

@@ -34,12 +34,14 @@ public final class EvalCommand implements Command {
   @Override
   public String usage() {
     return "usage: wasmcore eval CORE [--module WASM]... --frame N EXPR [--json] [--hex] [--source-map FROM=TO]..."
-        + " [--debug-dir DIR]... [--source-path DIR]... [--thread ID]\n"
+        + " [--debug-dir DIR]... [--source-path DIR]... [--thread ID] [--max-string N] [--max-array N] [--max-bytes N]"
+        + " [--max-depth N] [--max-die-nesting N]\n"
         + "  --frame N      the frame as bt numbers it (inlined levels included, 0 the youngest); default 0\n"
         + "  EXPR           C-like expression: acc->name, a[3], *p, (struct Account *)0x11468, rec.shape.Rect.__0,\n"
         + "                 $local3, $__stack_pointer; or a console command (p, ptype, x/8xw ADDR, info locals, bt)\n"
         + "  --json         print {\"type\", \"value\", \"children\": [...]} one level deep\n"
-        + "  --hex          integers in hexadecimal\n";
+        + "  --hex          integers in hexadecimal\n"
+        + "resource limits (also the DAP launch argument \"limits\"):\n" + SessionArgs.limitsUsage();
   }
 
   @Override
