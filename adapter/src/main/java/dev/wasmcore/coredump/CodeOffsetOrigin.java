@@ -1,9 +1,10 @@
 package dev.wasmcore.coredump;
 
 /**
- * Where a producer's {@code codeoffset} counts from. Coredump.md (and V8, wasmtime, WasmEdge) count from the start of
- * the function body, the byte after its size LEB128; builds of the wasm-coredump rewriter counted from elsewhere, so
- * their offsets are converted through the module ({@link CoreDump#withBodyOffsets}) before anything uses them.
+ * Where a producer's {@code codeoffset} counts from. Coredump.md (and V8 and wasmtime) count from the start of the
+ * function body, the byte after its size LEB128; builds of the wasm-coredump rewriter and WasmEdge write other
+ * positions, so their offsets are converted through the module ({@link CoreDump#withBodyOffsets}) before anything
+ * uses them.
  */
 public enum CodeOffsetOrigin {
   /** The function body start (after the body-size LEB128): the spec's origin. */
@@ -20,6 +21,16 @@ public enum CodeOffsetOrigin {
    * offset of the body-size LEB128 instead of after it. So {@code bodyOffset = offset - (sizeField - codeSectionId)}.
    */
   CODE_SECTION_HEADER("the Code section header, less the body-size field"),
+  /**
+   * WasmEdge: a frame's {@code codeoffset} is the file offset (from the start of the module file) of the call
+   * instruction in its caller that entered it, and its {@code funcidx} is that call's target. So frame k stopped at
+   * the call whose offset frame k-1 carries; where the youngest frame stopped is not recorded (it is placed at its
+   * function's first instruction). Read from WasmEdge/WasmEdge lib/executor/coredump.cpp ({@code createCorestack}:
+   * {@code Frames[Idx].From->getOffset()} and {@code getTargetIndex()}, commit
+   * 0800d49d75a46b7f02c3808ce2849d0b6777ace5) and lib/loader/ast/instruction.cpp ({@code loadInstrSeq} gives each
+   * instruction {@code FMgr.getOffset()} before its opcode, commit 041609635ecd0cbc075611d296902e61d34be423).
+   */
+  CALLER_CALL_FILE_OFFSET("the file offset of the call that entered the frame (in its caller)"),
   /** The rewriter before 0.1.20 wrote 0 for every frame: the position inside the function is unknown. */
   NOT_RECORDED("not recorded");
 

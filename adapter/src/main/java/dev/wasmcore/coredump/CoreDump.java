@@ -176,6 +176,8 @@ public final class CoreDump implements Closeable {
       case REWRITER_2023_05_U32:
       case REWRITER_2023_02_U32:
         return CodeOffsetOrigin.NOT_RECORDED; // those runtimes stored 0 ("codeoffset" was never passed in)
+      case WASMEDGE:
+        return CodeOffsetOrigin.CALLER_CALL_FILE_OFFSET;
       default:
         return CodeOffsetOrigin.BODY;
     }
@@ -628,8 +630,16 @@ public final class CoreDump implements Closeable {
       }
       builders.get((int) d.memoryIndex()).add(address, d.bytes().length(), d.bytes().start());
     }
+    boolean contentsNotWritten = file.section(SectionId.DATA).isEmpty()
+        && threads.stream().anyMatch(t -> t.layout() == StackLayout.WASMEDGE);
     List<MemoryImage> out = new ArrayList<>(builders.size());
     for (MemoryImage.Builder b : builders) {
+      if (contentsNotWritten) {
+        // WasmEdge writes the memory type but no data section (createData is commented out in
+        // WasmEdge/WasmEdge lib/executor/coredump.cpp, commit 0800d49d75a46b7f02c3808ce2849d0b6777ace5): the bytes
+        // are unknown, not zero
+        b.lostBelow(Long.MAX_VALUE, "not in the dump (WasmEdge writes the memory's size but not its contents)");
+      }
       out.add(b.build());
     }
     return Collections.unmodifiableList(out);
@@ -807,18 +817,56 @@ public final class CoreDump implements Closeable {
     List<CoreThread> ts = new ArrayList<>(threads.size());
     for (CoreThread t : threads) {
       List<CoreFrame> fs = new ArrayList<>(t.frames().size());
-      for (CoreFrame f : t.frames()) {
+      for (int k = 0; k < t.frames().size(); k++) {
+        CoreFrame f = t.frames().get(k);
         WasmModule m = moduleOf.apply(f);
-        CodeOffset o = m == null ? f.codeOffset() : bodyOffset(f, m);
+        CodeOffset o;
+        if (offsetOrigin == CodeOffsetOrigin.CALLER_CALL_FILE_OFFSET) {
+          // frame k stopped at the call that entered frame k-1; the youngest frame's position is not recorded
+          o = m == null ? f.codeOffset() : callerBodyOffset(f, k == 0 ? null : t.frames().get(k - 1), m);
+        } else {
+          o = m == null ? f.codeOffset() : bodyOffset(f, m);
+        }
         fs.add(new CoreFrame(f.index(), f.instanceIndex(), f.funcIndex(), o, f.locals(), f.stack(), f.fileOffset()));
       }
       ts.add(t.withFrames(fs));
     }
     String note = offsetOrigin == CodeOffsetOrigin.NOT_RECORDED
         ? "code offsets were not recorded: each frame is placed at its function's first instruction"
-        : "code offsets converted from " + offsetOrigin.description() + " to the function body start";
+        : offsetOrigin == CodeOffsetOrigin.CALLER_CALL_FILE_OFFSET
+            ? "code offsets converted from " + offsetOrigin.description() + " to the function body start; where "
+                + "the youngest frame stopped is not recorded: it is placed at its function's first instruction"
+            : "code offsets converted from " + offsetOrigin.description() + " to the function body start";
     CodeOffsetOrigin after = offsetOrigin == CodeOffsetOrigin.NOT_RECORDED ? offsetOrigin : CodeOffsetOrigin.BODY;
     return new CoreDump(this, ts, after, List.of(note));
+  }
+
+  /**
+   * WasmEdge ({@link CodeOffsetOrigin#CALLER_CALL_FILE_OFFSET}): frame {@code f}'s body offset is where its callee
+   * {@code younger} was called from, a file offset in {@code module}; the youngest frame ({@code younger == null})
+   * is placed at its function's first instruction.
+   */
+  private CodeOffset callerBodyOffset(CoreFrame f, CoreFrame younger, WasmModule module) {
+    Optional<FunctionBody> body = module.body(f.funcIndex());
+    if (body.isEmpty()) {
+      return f.codeOffset(); // a missing body is reported by dwarfAddress
+    }
+    FunctionBody b = body.get();
+    long v;
+    try {
+      v = younger == null ? b.codeStart().value() - b.start().value()
+          : younger.codeOffset().value() - b.start().value();
+    } catch (MalformedInputException e) {
+      throw new MalformedInputException(name(), f.fileOffset(), "custom section \"corestack\": frame " + f.index()
+          + ": function " + f.funcIndex() + " has a malformed body in " + module.name() + ": " + e.reason(), e);
+    }
+    if (v < 0 || v >= b.size()) {
+      throw new MalformedInputException(name(), younger.fileOffset(), "custom section \"corestack\": frame "
+          + younger.index() + " was called from file offset " + younger.codeOffset().value() + " (WasmEdge), which is "
+          + "outside its caller, function " + f.funcIndex() + " (file offsets " + b.start().value() + " to "
+          + (b.start().value() + b.size()) + " in " + module.name() + "); is this the right module?");
+    }
+    return new CodeOffset(v);
   }
 
   /** A frame's offset from its function body start in {@code module} (see {@link #withBodyOffsets}). */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmcore.binary.ArrayByteSource;
+import dev.wasmcore.binary.MalformedInputException;
 import dev.wasmcore.testsupport.Bytes;
 import dev.wasmcore.testsupport.CoreDumpWriter;
 import dev.wasmcore.testsupport.WasmBuilder;
@@ -119,5 +120,78 @@ class RuntimeWriterLayoutTest {
     assertEquals(9, image.readUnsigned(0x2345, 1).orElseThrow());
     assertEquals(0, image.readUnsigned(0x2344, 1).orElseThrow());
     assertEquals(List.of(new MemoryImage.Piece(0x2345, 1, image.pieces().get(0).fileOffset())), image.pieces());
+  }
+
+  // ------------------------------------------------------------------------------------------------ WasmEdge
+
+  /**
+   * WasmEdge's {@code createCorestack} (WasmEdge/WasmEdge lib/executor/coredump.cpp, commit
+   * 0800d49d75a46b7f02c3808ce2849d0b6777ace5): {@code core} is {@code 0x00 0x00}; {@code corestack} is {@code 0x00},
+   * a one-byte name length, "main", the frame count less one (frames of no module are counted but skipped), then per
+   * frame, youngest first, {@code 0x00 funcidx codeoffset nlocals nstack} and i32 values as 0x7F plus 4 bytes, where
+   * funcidx and codeoffset come from the call instruction that entered the frame: its target and its file offset
+   * (lib/loader/ast/instruction.cpp, commit 041609635ecd0cbc075611d296902e61d34be423). {@code coremodules} holds one
+   * name without a length, {@code coreinstances} is {@code 0x00}, the memory section has the first memory's type,
+   * the globals have bare {@code end} initializers, and there is no data section.
+   */
+  private static byte[] wasmEdgeDump(long callF1, long callF2) {
+    WasmBuilder b = new WasmBuilder();
+    b.custom("core", Bytes.of(0, 0));
+    Bytes s = new Bytes().u8(0).u8(4).raw("main".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).uleb(4);
+    s.u8(0).uleb(2).uleb(callF2).uleb(0).uleb(0); // f2, entered by "call 2" in f1: it trapped somewhere inside
+    s.u8(0).uleb(1).uleb(callF1).uleb(1).uleb(0).u8(0x7F).u32le(42); // f1, entered by "call 1" in f0
+    s.u8(0).uleb(0).uleb(0).uleb(0).uleb(0); // f0, entered from the host: its call site is no instruction
+    b.custom("corestack", s.toByteArray());
+    b.custom("coremodules", new Bytes().uleb(1).u8(0).raw("app".getBytes()).toByteArray());
+    b.custom("coreinstances", Bytes.of(0));
+    b.memory(1, -1, false);
+    b.global(WasmBuilder.I32, true, Bytes.of(0x0B));
+    return b.build();
+  }
+
+  @Test
+  void wasmEdgeOffsetsAreTheCallersCallSitesAsFileOffsets() {
+    WasmBuilder mb = new WasmBuilder();
+    int t = mb.type(new int[0], new int[0]);
+    mb.function(t, new int[0][], new byte[] {0x01, 0x01, 0x10, 0x01, 0x0B}); // f0: nop nop call 1
+    mb.function(t, new int[0][], new byte[] {0x01, 0x10, 0x02, 0x0B}); // f1: nop call 2
+    mb.function(t, new int[0][], new byte[] {0x01, 0x00, 0x0B}); // f2: nop unreachable
+    try (dev.wasmcore.wasm.WasmModule m = dev.wasmcore.wasm.WasmModule.of(new ArrayByteSource("app.wasm",
+        mb.build()))) {
+      long f0 = m.body(0).orElseThrow().start().value();
+      long f1 = m.body(1).orElseThrow().start().value();
+      // the call instructions' file offsets: after the local-declaration count byte and the nops
+      long callF1 = f0 + 3;
+      long callF2 = f1 + 2;
+      CoreDump raw = read(wasmEdgeDump(callF1, callF2));
+      assertEquals(Producer.WASMEDGE, raw.producer().producer());
+      assertEquals(CodeOffsetOrigin.CALLER_CALL_FILE_OFFSET, raw.codeOffsetOrigin());
+      assertEquals(3, raw.threads().get(0).frames().size(), "the counted host frame is not in the section");
+      CoreDump d = raw.withBodyOffsets(f -> m);
+      assertEquals(CodeOffsetOrigin.BODY, d.codeOffsetOrigin());
+      List<CoreFrame> fs = d.threads().get(0).frames();
+      assertEquals(List.of(2L, 1L, 0L), fs.stream().map(CoreFrame::funcIndex).toList());
+      assertEquals(1, fs.get(0).codeOffset().value(), "youngest frame: its first instruction (not recorded)");
+      assertEquals(2, fs.get(1).codeOffset().value(), "f1 stopped at its call 2");
+      assertEquals(3, fs.get(2).codeOffset().value(), "f0 stopped at its call 1");
+      assertEquals(List.of(WasmValue.i32(42)), fs.get(1).locals());
+      assertTrue(d.producer().evidence().stream().anyMatch(e -> e.contains("youngest frame stopped is not recorded")),
+          d.producer().evidence().toString());
+      // a call site outside the caller is the wrong module
+      CoreDump wrong = read(wasmEdgeDump(callF1, 5));
+      MalformedInputException e = org.junit.jupiter.api.Assertions.assertThrows(MalformedInputException.class,
+          () -> wrong.withBodyOffsets(f -> m));
+      assertTrue(e.reason().contains("right module"), e.reason());
+    }
+  }
+
+  @Test
+  void wasmEdgeMemoryIsUnreadableNotZero() {
+    CoreDump d = read(wasmEdgeDump(10, 20));
+    MemoryImage image = d.memory(0).orElseThrow();
+    assertEquals(65536, image.size());
+    assertFalse(image.isReadable(0x100, 4));
+    assertTrue(image.unreadableReason(0x100).contains("WasmEdge"), image.unreadableReason(0x100));
+    assertTrue(d.globals().get(0).value().isMissing());
   }
 }
