@@ -1,5 +1,6 @@
 package dev.wasmcore.cli;
 
+import dev.wasmcore.coredump.CallSiteCheck;
 import dev.wasmcore.coredump.CoreDump;
 import dev.wasmcore.coredump.CoreFrame;
 import dev.wasmcore.coredump.CoreThread;
@@ -83,6 +84,12 @@ public final class BtCommand implements Command {
           }
         }
         threads = backtrace(dump, modules, symbolizers);
+        // Every frame lies inside its module (backtrace checked); a module with other code at the call sites (a
+        // sibling build with the same function count) is still printed, as the raw backtrace, but said first.
+        for (CoreThread t : dump.threads()) {
+          CallSiteCheck.mismatch(dump, t, f -> modules.moduleOf(dump, f)).ifPresent(e -> err.println(
+              "wasmcore: warning: the frames below may be wrong: " + e.getMessage()));
+        }
       } finally {
         symbolizers.values().forEach(Symbolizer::close);
       }

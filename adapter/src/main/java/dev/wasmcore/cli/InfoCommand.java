@@ -1,6 +1,7 @@
 package dev.wasmcore.cli;
 
 import dev.wasmcore.binary.MalformedInputException;
+import dev.wasmcore.coredump.CallSiteCheck;
 import dev.wasmcore.coredump.CoreDump;
 import dev.wasmcore.coredump.CoreFrame;
 import dev.wasmcore.coredump.CoreGlobal;
@@ -122,6 +123,12 @@ public final class InfoCommand implements Command {
           problems.add("thread " + (t.index() + 1) + " " + e.reason() + " (dump offset 0x"
               + Long.toHexString(e.offset()) + ")");
         }
+      }
+    }
+    if (problems.isEmpty() && modules.all().size() == 1) { // with several, a thread's callers span modules
+      for (CoreThread t : dump.threads()) {
+        CallSiteCheck.mismatch(dump, t, f -> modules.moduleOf(dump, f)).ifPresent(e -> problems.add("thread "
+            + (t.index() + 1) + " " + e.reason() + " (dump offset 0x" + Long.toHexString(e.offset()) + ")"));
       }
     }
     boolean nameMatches = dump.modules().isEmpty() || dump.modules().stream()
