@@ -69,7 +69,8 @@ public final class EvalCommand implements Command {
       if (looksLikeCommand(expr)) {
         var r = s.console(f, expr);
         if (r.value() == null || !a.flag("--json")) {
-          out.println(r.value() != null ? r.value().value(hex) : r.text());
+          // The console's text honours the command's own format (p/x); --hex applies on top of it.
+          out.println(r.value() != null && hex ? r.value().value(true) : r.text());
           return OK;
         }
         v = r.value();
