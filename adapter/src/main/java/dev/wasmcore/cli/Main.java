@@ -86,6 +86,9 @@ public final class Main {
     for (Command c : registry.all()) {
       b.append(String.format("  %-8s %s%n", c.name(), c.summary()));
     }
+    // Served by the launcher script, not by this jar: it runs the Node capture tool of src/capture.
+    b.append(String.format("  %-8s %s%n", "capture",
+        "run a wasm program under Node and write a core dump when it traps (adapter/wasmcore capture --help)"));
     return b.toString();
   }
 }

@@ -243,19 +243,22 @@ public final class Pretty {
     }
   }
 
-  /** A contiguous sequence: Rust {@code Vec<T>} and slices. */
-  private static final class Sequence implements Form {
-    private final Value whole;
-    private final Value ptr;
-    private final Value len;
-    private final String typeName;
+  /**
+   * Elements laid out one after another from a data pointer: {@link #element} and the size summary are shared by
+   * Rust {@code Vec<T>}/slices and libc++ {@code std::vector<T>}; subclasses say where the data starts and how many
+   * elements there are.
+   */
+  private abstract static class Contiguous implements Form {
+    final Value whole;
+    final String typeName;
 
-    Sequence(Value whole, Value ptr, Value len, String typeName) {
+    Contiguous(Value whole, String typeName) {
       this.whole = whole;
-      this.ptr = ptr;
-      this.len = len;
       this.typeName = typeName;
     }
+
+    /** The pointer to the first element. */
+    abstract Value data();
 
     @Override
     public String summary(boolean hex) {
@@ -265,6 +268,33 @@ public final class Pretty {
     @Override
     public boolean isSequence() {
       return true;
+    }
+
+    @Override
+    public Value element(long i) {
+      Value p = data();
+      TypeInfo elem = p.type().strip().target();
+      return Value.inMemory(elem, (p.asLong() & p.pointerMask()) + i * elementSize(elem), whole.env());
+    }
+  }
+
+  /** A contiguous sequence: Rust {@code Vec<T>} and slices. */
+  private static final class Sequence extends Contiguous {
+    private final Value ptr;
+    private final Value len;
+
+    Sequence(Value whole, Value ptr, Value len, String typeName) {
+      super(whole, typeName);
+      this.ptr = ptr;
+      this.len = len;
+    }
+
+    @Override
+    Value data() {
+      if (ptr == null) {
+        throw new ValueUnavailableException(ValueState.ERROR, typeName + " without a data pointer and length");
+      }
+      return ptr;
     }
 
     @Override
@@ -274,36 +304,22 @@ public final class Pretty {
       }
       return len.asLong();
     }
-
-    @Override
-    public Value element(long i) {
-      TypeInfo elem = ptr.type().strip().target();
-      return Value.inMemory(elem, (ptr.asLong() & ptr.pointerMask()) + i * elementSize(elem), whole.env());
-    }
   }
 
   /** libc++ {@code std::vector<T>}: {@code __begin_}, {@code __end_}. */
-  private static final class CppVector implements Form {
-    private final Value whole;
+  private static final class CppVector extends Contiguous {
     private final Value begin;
     private final Value end;
-    private final String typeName;
 
     CppVector(Value whole, Value begin, Value end, String typeName) {
-      this.whole = whole;
+      super(whole, typeName);
       this.begin = begin;
       this.end = end;
-      this.typeName = typeName;
     }
 
     @Override
-    public String summary(boolean hex) {
-      return "size=" + (hex ? "0x" + Long.toHexString(length()) : Long.toString(length()));
-    }
-
-    @Override
-    public boolean isSequence() {
-      return true;
+    Value data() {
+      return begin;
     }
 
     @Override
@@ -316,12 +332,6 @@ public final class Pretty {
         throw new ValueUnavailableException(ValueState.ERROR, typeName + " with __end_ before __begin_");
       }
       return n;
-    }
-
-    @Override
-    public Value element(long i) {
-      TypeInfo elem = begin.type().strip().target();
-      return Value.inMemory(elem, (begin.asLong() & begin.pointerMask()) + i * elementSize(elem), whole.env());
     }
   }
 
