@@ -32,9 +32,22 @@ function launchArgs(name) {
   };
 }
 
-/** "ns::f(int) const" -> "ns::f"; Rust hashes dropped: the part of a symbolizer name a frame must show. */
+/**
+ * "ns::f(int) const" -> "ns::f"; Rust legacy names as rustfilt shows them (hash dropped, `$u7b$`-style escapes and
+ * `..` decoded): the part of a symbolizer name a frame must show.
+ */
 function shortName(fn) {
-  return fn.replace(/::h[0-9a-f]{16}$/, '').replace(/\(.*$/, '');
+  const rust = /::h[0-9a-f]{16}$/.test(fn);
+  let s = fn.replace(/::h[0-9a-f]{16}$/, '');
+  if (rust) {
+    const esc = { SP: '@', BP: '*', RF: '&', LT: '<', GT: '>', LP: '(', RP: ')', C: ',' };
+    s = s.replace(/(^|::)_\$/g, '$1$')
+      .replace(/\$(SP|BP|RF|LT|GT|LP|RP|C)\$/g, (_, k) => esc[k])
+      .replace(/\$u([0-9a-f]{1,6})\$/g, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+      .replaceAll('..', '::');
+    return s;
+  }
+  return s.replace(/\(.*$/, '');
 }
 
 /** Runs one whole session on a started client and checks what a person would look at. */
