@@ -298,7 +298,17 @@ public final class ExpressionParser {
           leave();
         }
       }
-      if (t.is("(") && startsTypeName(peekAfter(t))) {
+      // The oracle is asked once per parenthesis.
+      boolean castType = t.is("(") && startsTypeName(peekAfter(t));
+      if (t.is("(") && !castType) {
+        Token unknown = unknownCastType(t);
+        if (unknown != null) {
+          String reason = "no type named '" + unknown.text() + "'";
+          throw new ExprSyntaxException(unknown.span(), reason + " (column " + unknown.span().column() + ")",
+              reason);
+        }
+      }
+      if (castType) {
         advance();
         enter(t);
         try {
@@ -423,6 +433,38 @@ public final class ExpressionParser {
     }
 
     // ---- type names
+
+    /**
+     * The identifier of a cast to a type the oracle does not know, or null. {@code (Name *...)} cannot be an
+     * expression (a product needs a right operand), and {@code (Name) operand} with a literal, name or wasm name
+     * right after the parenthesis cannot either; so both read as a cast whose type is unknown. {@code (x)} alone,
+     * {@code (x) - 1} or {@code (x)(y)} stay parenthesised expressions. Called only when the oracle has said the
+     * parenthesis does not start a type name.
+     */
+    private Token unknownCastType(Token open) {
+      Token id = peekAfter(open);
+      if (id.kind() != Token.Kind.IDENT || KEYWORDS.contains(id.text())
+          || BUILTIN_TYPE_WORDS.contains(id.text()) || TYPE_START_WORDS.contains(id.text())) {
+        return null;
+      }
+      Token next = peekAfter(id);
+      if (next.is("*")) {
+        // Bounded: each step consumes one token of a finite input.
+        while (next.is("*")) {
+          next = peekAfter(next);
+        }
+        return next.is(")") ? id : null;
+      }
+      if (next.is(")")) {
+        Token after = peekAfter(next);
+        Token.Kind k = after.kind();
+        boolean operand = k == Token.Kind.INT || k == Token.Kind.FLOAT || k == Token.Kind.CHAR
+            || k == Token.Kind.STRING || k == Token.Kind.WASM_NAME
+            || (k == Token.Kind.IDENT && !KEYWORDS.contains(after.text()));
+        return operand ? id : null;
+      }
+      return null;
+    }
 
     /** Whether a type name starts at token {@code t}: a keyword type, or a (qualified) name the oracle knows. */
     boolean startsTypeName(Token t) {

@@ -360,6 +360,13 @@ final class ExpressionEvaluator {
 
   private Value wasmLocal(Expr.WasmName w, long i) {
     PhysicalFrame pf = frame.physical;
+    // An index past the function's locals (params + declared locals, or what the dump recorded) is a user
+    // mistake, not a gap in the dump: say how many there are.
+    int nlocals = Math.max(pf.frame.locals().size(), Scopes.declaredLocals(pf.module, pf.frame.funcIndex()));
+    if (nlocals > 0 && i >= nlocals && !pf.isRebuiltLocal(i)) {
+      throw new SessionException("$" + w.name() + ": the function has " + nlocals + " local"
+          + (nlocals == 1 ? " ($local0)" : "s ($local0..$local" + (nlocals - 1) + ")"));
+    }
     WasmValue v = pf.frame.local((int) Math.min(i, Integer.MAX_VALUE));
     var declared = Scopes.localType(pf.module, pf.frame.funcIndex(), (int) Math.min(i, Integer.MAX_VALUE));
     if (v.isMissing() && pf.isRebuiltLocal(i)) {
