@@ -74,8 +74,11 @@ final class Console {
     }
     if (cmd instanceof Command.Print p) {
       VariableView v = ev.evaluate(p.expression(), p.text());
-      boolean hex = p.format().isPresent() && p.format().get() == 'x';
-      return new ConsoleResult(v.value(hex), v, null);
+      char f = p.format().orElse('x');
+      boolean hex = p.format().isPresent() && f == 'x';
+      String formatted = p.format().isPresent() && !hex && v instanceof ValueNode vn
+          ? formatScalar(vn.valueObject(), f) : null;
+      return new ConsoleResult(formatted != null ? formatted : v.value(hex), v, null);
     }
     if (cmd instanceof Command.Evaluate e) {
       VariableView v = ev.evaluate(e.expression(), e.text());
@@ -331,6 +334,12 @@ final class Console {
           }
           int at = i * unit;
           if (at + unit > m.data().length) {
+            long limit = session.limits().maxBytesPerRequest();
+            if (at + unit > limit && m.data().length >= Math.min(limit, (long) count * unit)) {
+              // The read was cut by the per-request limit, not by the memory: say so rather than "unreadable".
+              sb.append("\t<stopped at the read limit of ").append(limit).append(" bytes (--max-bytes)>");
+              break;
+            }
             sb.append("\t<unreadable memory at 0x").append(Long.toHexString(addr + at)).append('>');
             break;
           }
@@ -345,6 +354,33 @@ final class Console {
     }
     session.setExamineState(r.next().after(end));
     return sb.toString().stripTrailing();
+  }
+
+  /**
+   * A scalar (integer, bool, char, enum, pointer) printed in gdb's {@code /d /u /o /t /c} formats, or null when the
+   * value is not such a scalar (aggregates, floats, missing values) and keeps its natural form.
+   */
+  static String formatScalar(Value v, char format) {
+    if (v.isMissing()) {
+      return null;
+    }
+    TypeInfo st = v.type().strip();
+    boolean integral = st.kind() == TypeInfo.Kind.BASE && st.encoding() != TypeInfo.ATE_FLOAT;
+    if (!integral && st.kind() != TypeInfo.Kind.ENUM && !st.isPointerLike()) {
+      return null;
+    }
+    long size = st.size();
+    if (size <= 0) {
+      size = st.isPointerLike() ? v.env().pointerSize() : st.kind() == TypeInfo.Kind.ENUM ? 4 : 0;
+    }
+    if (size <= 0 || size > 8) {
+      return null;
+    }
+    try {
+      return formatUnit(v.asLong(), (int) size, format);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private static String formatUnit(long v, int unit, char format) {
