@@ -44,13 +44,14 @@ public final class BtCommand implements Command {
         + "  --source-map F=T    print source paths compiled under prefix F as under T (repeatable)\n"
         + "  --json              print {\"core\", \"threads\": [{\"id\", \"name\", \"frames\": [...]}]}\n"
         + "  --locals            also print each frame's parameters and locals (typed values)\n"
+        + "  --force             print the frames even when the module does not fit the dump's call sites\n"
         + "  --source-path DIR   with --locals: where to look for source files (repeatable)\n"
         + "resource limits (with --locals):\n" + SessionArgs.limitsUsage();
   }
 
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) {
-    Args a = Args.parse(args, SessionArgs.VALUE_OPTIONS, Set.of("--json", "--locals"));
+    Args a = Args.parse(args, SessionArgs.VALUE_OPTIONS, Set.of("--json", "--locals", "--force"));
     if (a.positional().size() != 1) {
       throw new UsageException(a.positional().isEmpty() ? "missing CORE" : "expected one CORE, got "
           + a.positional());
@@ -85,10 +86,18 @@ public final class BtCommand implements Command {
         }
         threads = backtrace(dump, modules, symbolizers);
         // Every frame lies inside its module (backtrace checked); a module with other code at the call sites (a
-        // sibling build with the same function count) is still printed, as the raw backtrace, but said first.
+        // sibling build with the same function count) is refused before any frame is shown, unless --force asks
+        // for the raw backtrace anyway (then the reason is said first).
         for (CoreThread t : dump.threads()) {
-          CallSiteCheck.mismatch(dump, t, f -> modules.moduleOf(dump, f)).ifPresent(e -> err.println(
-              "wasmcore: warning: the frames below may be wrong: " + e.getMessage()));
+          var mismatch = CallSiteCheck.mismatch(dump, t, f -> modules.moduleOf(dump, f));
+          if (mismatch.isPresent()) {
+            if (!a.flag("--force")) {
+              err.println("wasmcore: " + mismatch.get().getMessage()
+                  + " (--force prints the frames anyway)");
+              return 1;
+            }
+            err.println("wasmcore: warning: the frames below may be wrong: " + mismatch.get().getMessage());
+          }
         }
       } finally {
         symbolizers.values().forEach(Symbolizer::close);
