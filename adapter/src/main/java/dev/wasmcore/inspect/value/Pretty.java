@@ -291,18 +291,20 @@ public final class Pretty {
 
     @Override
     Value data() {
-      if (ptr == null) {
-        throw new ValueUnavailableException(ValueState.ERROR, typeName + " without a data pointer and length");
-      }
+      requireParts();
       return ptr;
     }
 
     @Override
     public long length() {
+      requireParts();
+      return len.asLong();
+    }
+
+    private void requireParts() {
       if (ptr == null || len == null) {
         throw new ValueUnavailableException(ValueState.ERROR, typeName + " without a data pointer and length");
       }
-      return len.asLong();
     }
   }
 
