@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link Symbolizer} on the corpus dumps (every frame of every dump, the wasmtime and rewriter variants included,
  * through the core dump reader and the module's address conversion) and the external debug file search.
  */
-class SymbolizerTest {
+public class SymbolizerTest {
   @TempDir
   Path dir;
 
@@ -85,7 +85,7 @@ class SymbolizerTest {
    * Copies {@code wasm} without its {@code .debug_*} sections, adding custom sections {@code extra} (name, payload)
    * at the end: a stripped module as the split tools make it.
    */
-  static Path strip(Path wasm, Path out, Object... extra) throws IOException {
+  public static Path strip(Path wasm, Path out, Object... extra) throws IOException {
     byte[] in = Files.readAllBytes(wasm);
     ByteReader r = ByteReader.of(wasm.toString(), in);
     Bytes b = new Bytes();
@@ -116,7 +116,7 @@ class SymbolizerTest {
     return out;
   }
 
-  static byte[] wasmName(String s) {
+  public static byte[] wasmName(String s) {
     byte[] n = s.getBytes(StandardCharsets.UTF_8);
     return new Bytes().uleb(n.length).raw(n).toArray();
   }

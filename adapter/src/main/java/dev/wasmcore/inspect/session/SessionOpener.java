@@ -15,6 +15,7 @@ import dev.wasmcore.inspect.ProgressListener;
 import dev.wasmcore.inspect.SessionException;
 import dev.wasmcore.inspect.SessionOptions;
 import dev.wasmcore.inspect.SourceLocation;
+import dev.wasmcore.symbolize.DebugInfoLocator;
 import dev.wasmcore.symbolize.RustLegacyNames;
 import dev.wasmcore.symbolize.SourceFrame;
 import dev.wasmcore.symbolize.SourceMap;
@@ -253,9 +254,11 @@ public final class SessionOpener {
         throw new SessionException("not a readable wasm module: " + e.getMessage(), e);
       }
       String display = name != null && !name.isEmpty() ? name : path.getFileName().toString();
-      DebugInfo.Found dbg = DebugInfo.find(wasm, path, options.debugInfoPaths());
-      out.add(new LoadedModule(i, display, path.toAbsolutePath(), wasm, dbg == null ? null : dbg.module(),
-          dbg == null ? null : dbg.path(), sourceMap));
+      // The same search and ownership check as `wasmcore bt` (symbolize.DebugInfoLocator); what it rejected goes
+      // to stderr.
+      DebugInfoLocator.Result dbg = DebugInfoLocator.locate(wasm, path, options.debugInfoPaths());
+      dbg.messages().forEach(m -> System.err.println("wasmcore: " + m));
+      out.add(new LoadedModule(i, display, path.toAbsolutePath(), wasm, dbg.module(), dbg.path(), sourceMap));
     }
   }
 
