@@ -45,9 +45,13 @@ public final class CallSiteCheck {
       if (op < 0x10 || op > 0x15) {
         why = "is not at a call instruction (opcode 0x" + Integer.toHexString(op) + ")";
       } else if (op == 0x10 && callee.instanceIndex() == caller.instanceIndex()) {
-        long target = r.varU32();
-        if (target >= m.importedFunctionCount() && target != callee.funcIndex()) {
-          why = "calls function " + target + " there, but the frame it called is function " + callee.funcIndex();
+        try {
+          long target = r.varU32();
+          if (target >= m.importedFunctionCount() && target != callee.funcIndex()) {
+            why = "calls function " + target + " there, but the frame it called is function " + callee.funcIndex();
+          }
+        } catch (MalformedInputException e) {
+          why = "has a malformed call instruction (" + e.reason() + ")";
         }
       }
       if (why != null) {

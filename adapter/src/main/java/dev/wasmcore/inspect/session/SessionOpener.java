@@ -1,6 +1,7 @@
 package dev.wasmcore.inspect.session;
 
 import dev.wasmcore.binary.MalformedInputException;
+import dev.wasmcore.coredump.CallSiteCheck;
 import dev.wasmcore.coredump.CoreDump;
 import dev.wasmcore.coredump.CoreFrame;
 import dev.wasmcore.coredump.CoreModule;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -286,52 +288,13 @@ public final class SessionOpener {
               + " (" + m.wasm.functionCount() + " functions): " + e.reason(), e);
         }
       }
-      if (dump.producer().producer() != dev.wasmcore.coredump.Producer.WASMEDGE && dump.codeOffsetsRecorded()) {
-        String why = callSiteMismatch(dump, modules, t);
-        if (why != null) {
-          throw new SessionException("the module " + moduleOf(dump, modules, t.frames().get(0)).path
-              + " does not match the dump " + dump.name() + ": " + why + "; is this the module that crashed?");
-        }
+      // The same call-site check as `wasmcore bt` and `info` (it skips dumps without recorded offsets, WasmEdge).
+      Optional<MalformedInputException> mismatch =
+          CallSiteCheck.mismatch(dump, t, cf -> moduleOf(dump, modules, cf).wasm);
+      if (mismatch.isPresent()) {
+        throw new SessionException("the module " + moduleOf(dump, modules, t.frames().get(0)).path
+            + " does not match the dump: " + mismatch.get().getMessage(), mismatch.get());
       }
     }
-  }
-
-  /**
-   * A caller frame's code offset is its call instruction (V8, wasmtime, LLDB agree), so in the module that crashed
-   * the byte there is a call opcode (0x10 call .. 0x15 return_call_ref), and a direct call to a defined function
-   * names the function of the frame above it. A module with the same function count but other code (a rebuild, a
-   * sibling build) fails this before any frame is shown wrong. Returns the reason, or null when the frames fit.
-   */
-  private static String callSiteMismatch(CoreDump dump, List<LoadedModule> modules, CoreThread t) {
-    List<CoreFrame> fs = t.frames();
-    for (int i = 1; i < fs.size(); i++) {
-      CoreFrame caller = fs.get(i);
-      CoreFrame callee = fs.get(i - 1);
-      LoadedModule m = moduleOf(dump, modules, caller);
-      var body = m.wasm.body(caller.funcIndex());
-      if (body.isEmpty() || caller.codeOffset().value() >= body.get().size()) {
-        continue;
-      }
-      dev.wasmcore.binary.ByteReader r = body.get().body().readerAt(caller.codeOffset().value());
-      int op = r.u8();
-      if (op < 0x10 || op > 0x15) {
-        return "frame " + caller.index() + " (function " + caller.funcIndex() + ", code offset "
-            + caller.codeOffset().value() + ") is not at a call instruction (opcode 0x" + Integer.toHexString(op) + ")";
-      }
-      if (op == 0x10 && callee.instanceIndex() == caller.instanceIndex()) {
-        long target;
-        try {
-          target = r.varU32();
-        } catch (MalformedInputException e) {
-          return "frame " + caller.index() + " has a malformed call instruction: " + e.reason();
-        }
-        if (target >= m.wasm.importedFunctionCount() && target != callee.funcIndex()) {
-          return "frame " + caller.index() + " (function " + caller.funcIndex() + ") calls function " + target
-              + " at code offset " + caller.codeOffset().value() + ", but the frame it called is function "
-              + callee.funcIndex();
-        }
-      }
-    }
-    return null;
   }
 }
