@@ -73,6 +73,19 @@ final class AdapterProcess implements AutoCloseable {
     return ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Runs {@link PostMortemSession#run} on a client connected to this adapter (its stdio, or a socket to it as a
+   * server), with the sample's watch expression; a failed check carries this adapter's stderr.
+   */
+  PostMortemSession.Result session(DapClient dap, String request, java.util.Map<String, Object> arguments)
+      throws Exception {
+    try {
+      return PostMortemSession.run(dap, request, arguments, Sample.WATCH);
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "\nadapter stderr:\n" + stderrText(), e);
+    }
+  }
+
   String stderrText() {
     try {
       return Files.readString(stderr);

@@ -124,12 +124,7 @@ class PluginSessionIT {
         DapClient dap = new DapClient(adapter.process.getInputStream(), adapter.process.getOutputStream())) {
       Map<String, Object> args = new java.util.HashMap<>(d.getDapParameters());
       args.put("noDebug", false); // LSP4IJ adds this to every launch
-      PostMortemSession.Result r;
-      try {
-        r = PostMortemSession.run(dap, "launch", args, Sample.WATCH);
-      } catch (AssertionError e) {
-        throw new AssertionError(e.getMessage() + "\nadapter stderr:\n" + adapter.stderrText(), e);
-      }
+      PostMortemSession.Result r = adapter.session(dap, "launch", args);
       Sample.assertTopFrame(r, true);
     }
   }
@@ -150,12 +145,7 @@ class PluginSessionIT {
       ServerReadyConfig ready = d.getServerReadyConfig(DebugMode.ATTACH);
       try (Socket socket = new Socket(ready.getAddress(), ready.getPort());
           DapClient dap = new DapClient(socket.getInputStream(), socket.getOutputStream())) {
-        PostMortemSession.Result r;
-        try {
-          r = PostMortemSession.run(dap, "attach", d.getDapParameters(), Sample.WATCH);
-        } catch (AssertionError e) {
-          throw new AssertionError(e.getMessage() + "\nserver stderr:\n" + server.stderrText(), e);
-        }
+        PostMortemSession.Result r = server.session(dap, "attach", d.getDapParameters());
         Sample.assertTopFrame(r, true);
       }
     }

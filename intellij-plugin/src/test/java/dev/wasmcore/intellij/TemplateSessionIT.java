@@ -47,12 +47,7 @@ class TemplateSessionIT {
     Map<String, Object> args = substitute(Files.readString(TemplateFormatTest.DIR.resolve("launch.json")));
     try (AdapterProcess adapter = new AdapterProcess(command, Sample.ROOT);
         DapClient dap = new DapClient(adapter.process.getInputStream(), adapter.process.getOutputStream())) {
-      PostMortemSession.Result r;
-      try {
-        r = PostMortemSession.run(dap, "launch", args, Sample.WATCH);
-      } catch (AssertionError e) {
-        throw new AssertionError(e.getMessage() + "\nadapter stderr:\n" + adapter.stderrText(), e);
-      }
+      PostMortemSession.Result r = adapter.session(dap, "launch", args);
       Sample.assertTopFrame(r, false);
     }
   }
@@ -65,12 +60,7 @@ class TemplateSessionIT {
     args.put("sourceMap", Map.of(Sample.COMPILED_PREFIX, Sample.SAMPLES.toString()));
     try (AdapterProcess adapter = new AdapterProcess(templateCommand(), Sample.ROOT);
         DapClient dap = new DapClient(adapter.process.getInputStream(), adapter.process.getOutputStream())) {
-      PostMortemSession.Result r;
-      try {
-        r = PostMortemSession.run(dap, "launch", args, Sample.WATCH);
-      } catch (AssertionError e) {
-        throw new AssertionError(e.getMessage() + "\nadapter stderr:\n" + adapter.stderrText(), e);
-      }
+      PostMortemSession.Result r = adapter.session(dap, "launch", args);
       Sample.assertTopFrame(r, true);
     }
   }
@@ -94,12 +84,7 @@ class TemplateSessionIT {
       Map<String, Object> args = substitute(attachJson.toString());
       try (Socket socket = new Socket(host, port);
           DapClient dap = new DapClient(socket.getInputStream(), socket.getOutputStream())) {
-        PostMortemSession.Result r;
-        try {
-          r = PostMortemSession.run(dap, "attach", args, Sample.WATCH);
-        } catch (AssertionError e) {
-          throw new AssertionError(e.getMessage() + "\nserver stderr:\n" + server.stderrText(), e);
-        }
+        PostMortemSession.Result r = server.session(dap, "attach", args);
         Sample.assertTopFrame(r, false);
       }
     }
