@@ -101,7 +101,8 @@ public final class Symbolizer implements Closeable {
    * covers the address but names no function, the outermost level takes the name-section name.
    */
   public List<SourceFrame> symbolizeAddress(long funcIndex, long dwarfAddress) {
-    String sectionName = module.functionName(funcIndex).orElse(null);
+    // The name section is read only when a frame needs its name: a cold bt of a module whose DWARF names every
+    // frame never decodes the (large) name section.
     List<SourceFrame> frames = List.of();
     if (addresses != null) {
       try {
@@ -112,10 +113,13 @@ public final class Symbolizer implements Closeable {
       }
     }
     if (frames.isEmpty()) {
-      return List.of(new SourceFrame(sectionName, null, null, null, null, 0, 0, false, false, null, null));
+      return List.of(new SourceFrame(module.functionName(funcIndex).orElse(null), null, null, null, null, 0, 0,
+          false, false, null, null));
     }
     SourceFrame last = frames.get(frames.size() - 1);
-    if ((last.function() == null || last.function().isEmpty()) && sectionName != null) {
+    String sectionName = last.function() == null || last.function().isEmpty()
+        ? module.functionName(funcIndex).orElse(null) : null;
+    if (sectionName != null) {
       frames = new java.util.ArrayList<>(frames);
       frames.set(frames.size() - 1, new SourceFrame(sectionName, last.qualifiedName(), last.linkageName(),
           last.file(), last.compiledFile(), last.line(), last.column(), last.inlined(), last.hasDwarf(),
