@@ -22,12 +22,24 @@ final class ArraySliceSource implements ByteSource {
 
   /** A region with the same absolute offsets as {@code region}, backed by a copy of its bytes. */
   static ByteRegion copyOf(ByteRegion region) {
-    if (region.source() instanceof ArraySliceSource) {
+    if (arrayOf(region) != null) {
       return region;
     }
     byte[] copy = region.toByteArray();
     ArraySliceSource s = new ArraySliceSource(region.source().name(), region.start(), copy);
     return new ByteRegion(s, region.start(), region.length());
+  }
+
+  /**
+   * The heap copy behind {@code region} when it is exactly the window of an array slice, as {@link #copyOf}
+   * returns (array index {@code i} is byte {@code region.start() + i}), else null.
+   */
+  static byte[] arrayOf(ByteRegion region) {
+    if (region.source() instanceof ArraySliceSource s && s.base == region.start()
+        && s.bytes.length == region.length()) {
+      return s.bytes;
+    }
+    return null;
   }
 
   @Override
@@ -48,5 +60,16 @@ final class ArraySliceSource implements ByteSource {
   @Override
   public void get(long position, byte[] dst, int dstOffset, int length) {
     System.arraycopy(bytes, (int) (position - base), dst, dstOffset, length);
+  }
+
+  @Override
+  public int getIntLE(long position) {
+    int i = (int) (position - base);
+    return (bytes[i] & 0xFF) | (bytes[i + 1] & 0xFF) << 8 | (bytes[i + 2] & 0xFF) << 16 | (bytes[i + 3] & 0xFF) << 24;
+  }
+
+  @Override
+  public long getLongLE(long position) {
+    return (getIntLE(position) & 0xFFFFFFFFL) | (long) getIntLE(position + 4) << 32;
   }
 }

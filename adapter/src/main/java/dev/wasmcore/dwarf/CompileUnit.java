@@ -212,7 +212,8 @@ public final class CompileUnit {
     AbbreviationTable t = abbrevTable();
     ByteRegion unitRegion = ArraySliceSource.copyOf(section.sub(header.offset(), header.end() - header.offset()));
     long unitStart = unitRegion.start();
-    ByteReader r = unitRegion.readerAt(header.firstDieOffset() - header.offset());
+    byte[] b = ArraySliceSource.arrayOf(unitRegion);
+    int end = (int) unitRegion.length();
     int cap = (int) Math.max(16, Math.min(unitRegion.length() / 6 + 16, Integer.MAX_VALUE / 2));
     int[] offs = new int[cap];
     Abbreviation[] abbs = new Abbreviation[cap];
@@ -224,9 +225,26 @@ public final class CompileUnit {
     int addr = header.addressSize();
     int off = header.offsetSize();
     int ver = header.version();
-    while (r.hasRemaining()) {
-      long at = r.position();
-      long code = r.uleb128();
+    AttributeSkipper skipper = new AttributeSkipper(addr, off, ver);
+    // Abbreviations by code for the array path, filled as codes are met.
+    Abbreviation[] byCode = new Abbreviation[256];
+    int p = (int) (header.firstDieOffset() - header.offset());
+    while (p < end) {
+      int at = p;
+      // The array path: the code (LEB128 of up to 3 bytes), its abbreviation, the values skipped by plan. Anything
+      // else (and every error) goes to the checked reader below, which reads this DIE again from its start.
+      long code = -1;
+      int x = b[p];
+      if (x >= 0) {
+        code = x;
+        p++;
+      } else if (p + 1 < end && b[p + 1] >= 0) {
+        code = (x & 0x7F) | b[p + 1] << 7;
+        p += 2;
+      } else if (p + 2 < end && b[p + 1] < 0 && b[p + 2] >= 0) {
+        code = (x & 0x7F) | (b[p + 1] & 0x7F) << 7 | b[p + 2] << 14;
+        p += 3;
+      }
       if (code == 0) {
         if (depth > 0) {
           depth--;
@@ -235,11 +253,41 @@ public final class CompileUnit {
         // A 0 at depth 0 is padding after the unit DIE: tolerated, as LLVM does.
         continue;
       }
-      Abbreviation a = t.get(code);
-      if (a == null) {
-        throw r.error(at, header.section() + ": DIE at 0x" + Long.toHexString(at - section.start())
-            + " uses unknown abbreviation code " + code);
+      Abbreviation a = code > 0 && code < byCode.length ? byCode[(int) code] : null;
+      int next = a != null ? skipper.skip(b, p, end, a) : -1;
+      if (next < 0) {
+        ByteReader r = unitRegion.readerAt(at);
+        long c = r.uleb128();
+        if (c == 0) { // a null entry in a long encoding
+          if (depth > 0) {
+            depth--;
+            ends[stack[depth]] = n;
+          }
+          p = (int) (r.position() - unitStart);
+          continue;
+        }
+        a = t.get(c);
+        if (a == null) {
+          throw r.error(unitStart + at, header.section() + ": DIE at 0x" + Long.toHexString(unitStart + at
+              - section.start()) + " uses unknown abbreviation code " + c);
+        }
+        if (c < byCode.length) {
+          byCode[(int) c] = a;
+        } else if (c < 65536) {
+          byCode = java.util.Arrays.copyOf(byCode, (int) Math.max(c + 1, byCode.length * 2L));
+          byCode[(int) c] = a;
+        }
+        int fixed = fixedSize(a);
+        if (fixed >= 0) {
+          r.skip(fixed);
+        } else {
+          for (int i = 0; i < a.attributeCount(); i++) {
+            Forms.skip(r, a.formCode(i), addr, off, ver);
+          }
+        }
+        next = (int) (r.position() - unitStart);
       }
+      p = next;
       if (n == offs.length) {
         int nc = (int) Math.min((long) n * 2, Integer.MAX_VALUE - 8);
         offs = java.util.Arrays.copyOf(offs, nc);
@@ -247,21 +295,14 @@ public final class CompileUnit {
         par = java.util.Arrays.copyOf(par, nc);
         ends = java.util.Arrays.copyOf(ends, nc);
       }
-      offs[n] = (int) (at - unitStart);
+      offs[n] = at;
       abbs[n] = a;
       par[n] = depth > 0 ? stack[depth - 1] : -1;
       ends[n] = n + 1;
-      int fixed = fixedSize(a);
-      if (fixed >= 0) {
-        r.skip(fixed);
-      } else {
-        for (int i = 0; i < a.attributeCount(); i++) {
-          Forms.skip(r, a.formCode(i), addr, off, ver);
-        }
-      }
       if (a.hasChildren()) {
         if (depth == MAX_DIE_DEPTH) {
-          throw r.error(at, header.section() + ": DIEs nested deeper than " + MAX_DIE_DEPTH);
+          throw new MalformedInputException(fileName(), unitStart + at, header.section()
+              + ": DIEs nested deeper than " + MAX_DIE_DEPTH);
         }
         if (depth == stack.length) {
           stack = java.util.Arrays.copyOf(stack, stack.length * 2);
