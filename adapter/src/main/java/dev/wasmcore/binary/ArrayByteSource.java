@@ -31,4 +31,10 @@ public final class ArrayByteSource implements ByteSource {
   public void get(long position, byte[] dst, int dstOffset, int length) {
     System.arraycopy(bytes, (int) position, dst, dstOffset, length);
   }
+
+  @Override
+  public int getIntLE(long position) {
+    int i = (int) position;
+    return (bytes[i] & 0xFF) | (bytes[i + 1] & 0xFF) << 8 | (bytes[i + 2] & 0xFF) << 16 | (bytes[i + 3] & 0xFF) << 24;
+  }
 }

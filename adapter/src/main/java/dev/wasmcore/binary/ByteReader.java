@@ -112,8 +112,7 @@ public final class ByteReader {
   /** An unsigned 32-bit value, as a long. */
   public long u32() {
     need(4);
-    long v = (source.get(pos) & 0xFFL) | (source.get(pos + 1) & 0xFFL) << 8 | (source.get(pos + 2) & 0xFFL) << 16
-        | (source.get(pos + 3) & 0xFFL) << 24;
+    long v = source.getIntLE(pos) & 0xFFFFFFFFL;
     pos += 4;
     return v;
   }
@@ -124,10 +123,7 @@ public final class ByteReader {
 
   public long u64() {
     need(8);
-    long v = 0;
-    for (int i = 7; i >= 0; i--) {
-      v = (v << 8) | (source.get(pos + i) & 0xFFL);
-    }
+    long v = source.getLongLE(pos);
     pos += 8;
     return v;
   }

@@ -72,6 +72,26 @@ public final class MappedFileSource implements ByteSource {
   }
 
   @Override
+  public int getIntLE(long position) {
+    MappedByteBuffer chunk = chunks[(int) (position >>> CHUNK_BITS)];
+    int in = (int) (position & (CHUNK - 1));
+    if (chunk.limit() - in < 4) {
+      return ByteSource.super.getIntLE(position); // straddles two chunks
+    }
+    return Integer.reverseBytes(chunk.getInt(in)); // mapped buffers are big-endian; their order is never changed
+  }
+
+  @Override
+  public long getLongLE(long position) {
+    MappedByteBuffer chunk = chunks[(int) (position >>> CHUNK_BITS)];
+    int in = (int) (position & (CHUNK - 1));
+    if (chunk.limit() - in < 8) {
+      return ByteSource.super.getLongLE(position);
+    }
+    return Long.reverseBytes(chunk.getLong(in));
+  }
+
+  @Override
   public void get(long position, byte[] dst, int dstOffset, int length) {
     while (length > 0) {
       MappedByteBuffer chunk = chunks[(int) (position >>> CHUNK_BITS)];
