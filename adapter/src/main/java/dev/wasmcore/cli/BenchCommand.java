@@ -37,15 +37,18 @@ import java.util.Set;
  * asserts timings in tests: medians of several runs, CPU time, peak heap and RSS, for
  * <ol>
  *   <li>cold {@code wasmcore bt --json} in a new JVM against {@code llvm-symbolizer-16} on the same addresses,
- *       optionally with an AppCDS archive and with a Java 25 AOT cache;</li>
+ *       plain and through the launcher (with its CDS archives or Java 25 AOT caches);</li>
  *   <li>opening a crash as an editor does (spawn, initialize, launch, stackTrace, scopes, variables) against
  *       {@code lldb-vscode-16} on a native core of the same program;</li>
  *   <li>requests on a warm server;</li>
  *   <li>heap with 1 GiB and 4 GiB memory images, generated from a corpus dump into the work directory.</li>
  * </ol>
- * {@code wasmcore bench --train CORE MODULE} is the training run for class-data-sharing archives: it runs
- * {@code bt} and a DAP session in this JVM so the classes both need are loaded (see
- * {@code adapter/src/bench/cds.sh}).
+ * {@code wasmcore bench --train bt|cli|dap CORE MODULE [CORE MODULE]...} is a training run for the
+ * class-data-sharing archives the launcher uses (see {@code adapter/src/bench/cds.sh}), on every dump in this JVM:
+ * {@code bt} runs {@code bt} and {@code bt --json}, {@code cli} the other short commands ({@code bt --locals},
+ * {@code info}, {@code eval}), {@code dap} a DAP session through the real server. The launcher keeps one archive for
+ * each, because a Java 25 AOT cache loads and links every class it holds at start-up: a {@code bt} should not pay
+ * for the classes of the value renderer or the server.
  */
 public final class BenchCommand implements Command {
   @Override
@@ -71,27 +74,44 @@ public final class BenchCommand implements Command {
           --launcher FILE         also start wasmcore through this launcher (adapter/wasmcore: its own JVM options
                                   and CDS/AOT archive), as editors do; the warm server then runs through it too
           --jvm-opt OPT           extra JVM option for every wasmcore child JVM (repeatable)
-          --cds-archive FILE      also measure with this AppCDS archive (made by a training run when missing)
-          --java25 HOME           also measure on this Java 25+ runtime, with an AOT cache made by a training run
+          --java25 HOME           also measure on this Java 25+ runtime (plain, and through the launcher, which uses
+                                  the AOT caches of adapter/src/bench/cds.sh)
           --llvm-symbolizer CMD   default llvm-symbolizer-16
           --lldb-vscode CMD       default lldb-vscode-16
           --native-program FILE   native build of rsbig (for the lldb-vscode side of part 2)
           --native-core FILE      its core dump
           --markdown FILE         also write the result table there
-        wasmcore bench --train CORE MODULE   training run for CDS / AOT archives (bt and a DAP session in-process)
+        wasmcore bench --train bt|cli|dap CORE MODULE [CORE MODULE]...
+                                  training run for the launcher's CDS / AOT archives, on each dump in this JVM:
+                                  bt and bt --json (bt), the other short commands (cli), a DAP session (dap)
         """;
   }
 
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) {
     Args a = Args.parse(args, Set.of("--corpus", "--parts", "--runs", "--warmup", "--work", "--jar", "--jvm-opt",
-        "--cds-archive", "--java25", "--launcher", "--llvm-symbolizer", "--lldb-vscode", "--native-program", "--native-core",
-        "--markdown"), Set.of("--train"));
-    if (a.flag("--train")) {
-      if (a.positional().size() != 2) {
-        throw new UsageException("--train needs CORE MODULE");
+        "--java25", "--launcher", "--llvm-symbolizer", "--lldb-vscode", "--native-program", "--native-core",
+        "--markdown", "--train"), Set.of());
+    if (a.value("--train").isPresent()) {
+      List<String> p = a.positional();
+      if (p.isEmpty() || p.size() % 2 != 0) {
+        throw new UsageException("--train needs CORE MODULE pairs");
       }
-      return train(Path.of(a.positional().get(0)), Path.of(a.positional().get(1)));
+      List<BenchCase> cases = new ArrayList<>();
+      for (int i = 0; i < p.size(); i += 2) {
+        cases.add(new BenchCase(Path.of(p.get(i)).getFileName().toString(), Path.of(p.get(i)),
+            Path.of(p.get(i + 1))));
+      }
+      switch (a.value("--train").get()) {
+        case "bt":
+          return trainCli(cases, true);
+        case "cli":
+          return trainCli(cases, false);
+        case "dap":
+          return trainDap(cases);
+        default:
+          throw new UsageException("--train takes bt, cli or dap, not " + a.value("--train").get());
+      }
     }
     if (!a.positional().isEmpty()) {
       throw new UsageException("unexpected argument " + a.positional().get(0));
@@ -129,28 +149,13 @@ public final class BenchCommand implements Command {
       JavaRuntime base = JavaRuntime.current().with("java" + Runtime.version().feature(), a.values("--jvm-opt"));
       List<JavaRuntime> runtimes = new ArrayList<>(List.of(base));
       ProcessTimer timer = new ProcessTimer(work);
-      BenchCase trainingCase = sqlite;
-      if (a.value("--cds-archive").isPresent()) {
-        Path archive = Path.of(a.value("--cds-archive").get());
-        if (!Files.exists(archive)) {
-          trainingRun(timer, base.with(base.label(), List.of("-XX:ArchiveClassesAtExit=" + archive)), jar,
-              trainingCase, err);
-        }
-        runtimes.add(base.with(base.label() + "+AppCDS", List.of("-XX:SharedArchiveFile=" + archive,
-            "-Xshare:auto")));
-      }
       if (a.value("--java25").isPresent()) {
         JavaRuntime j25 = JavaRuntime.of("java25", Path.of(a.value("--java25").get())).with("java25",
             a.values("--jvm-opt"));
         if (j25.feature() < 25) {
           throw new UsageException("--java25 " + j25.home() + " is Java " + j25.feature() + ", not 25 or newer");
         }
-        Path aot = work.resolve("wasmcore-java" + j25.feature() + ".aot");
-        if (!Files.exists(aot)) {
-          trainingRun(timer, j25.with("java25", List.of("-XX:AOTCacheOutput=" + aot)), jar, trainingCase, err);
-        }
         runtimes.add(j25);
-        runtimes.add(j25.with("java25+AOTCache", List.of("-XX:AOTCache=" + aot)));
       }
       JavaRuntime server = base;
       if (a.value("--launcher").isPresent()) {
@@ -166,11 +171,6 @@ public final class BenchCommand implements Command {
         report.note("launcher runs use adapter/wasmcore's own options (serial GC; C1 only for short commands; the "
             + "CDS archive or AOT cache of adapter/src/bench/cds.sh when present and newer than the jar)");
       }
-      if (!runtimes.equals(List.of(base))) {
-        report.note("CDS/AOT archives were made by a training run on " + trainingCase.name()
-            + " (bt --json and an in-process DAP session), not on the measured inputs");
-      }
-
       if (parts.contains("cold")) {
         ColdBench cold = new ColdBench(timer, jar, work, a.value("--llvm-symbolizer").orElse("llvm-symbolizer-16"),
             report);
@@ -223,51 +223,63 @@ public final class BenchCommand implements Command {
     }
   }
 
-  /** A training run of {@code bench --train} on a case in a child JVM with archive-writing options. */
-  private static void trainingRun(ProcessTimer timer, JavaRuntime rt, Path jar, BenchCase c, PrintStream err) {
-    err.println("bench: training run for " + rt.options());
-    ProcessMeasurement m = timer.run(rt.command(jar, List.of(), List.of("bench", "--train", c.core().toString(),
-        c.module().toString())), 600);
-    if (m.exitCode() != 0) {
-      throw new IllegalStateException("training run failed with exit status " + m.exitCode() + ": " + rt.options());
+  /**
+   * A command-line training workload on every dump: {@code bt} ({@code bt} as text and JSON: what crash pipelines
+   * run) or {@code cli} (the other short commands: {@code bt --locals}, {@code info}, {@code eval}). Failures of
+   * one command (a dump the samples do not fit, say) go to the null sink like all output: a training run only
+   * loads and links classes and records profiles.
+   */
+  private static int trainCli(List<BenchCase> cases, boolean btOnly) {
+    PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
+    for (BenchCase c : cases) {
+      String core = c.core().toString();
+      String module = c.module().toString();
+      if (btOnly) {
+        new BtCommand().run(List.of("--json", core, "--module", module), sink, sink);
+        new BtCommand().run(List.of(core, "--module", module), sink, sink);
+      } else {
+        new BtCommand().run(List.of("--locals", core, "--module", module), sink, sink);
+        new InfoCommand().run(List.of(core, "--module", module), sink, sink);
+        new EvalCommand().run(List.of(core, "--module", module, "--frame", "0", "1 + 2"), sink, sink);
+      }
     }
+    return OK;
   }
 
   /**
-   * The training workload: {@code bt --json} on the dump, then a DAP session on it through the real server over
-   * in-memory pipes (launch, stack, scopes, variables, evaluate, readMemory, disassemble), so an archive made from
-   * this JVM holds the classes both the CLI and the server need.
+   * The server's training workload: a DAP session on every dump through the real server over in-memory pipes
+   * (launch, stack, scopes, variables, evaluate, readMemory, disassemble).
    */
-  private static int train(Path core, Path module) {
-    PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
-    new BtCommand().run(List.of("--json", core.toString(), "--module", module.toString()), sink, sink);
+  private static int trainDap(List<BenchCase> cases) {
+    ServerConfig config = ServerConfig.of(SessionOpener.MODEL, FileAccessPolicy.unrestricted());
     try {
-      PipedInputStream serverIn = new PipedInputStream(1 << 16);
-      PipedOutputStream clientOut = new PipedOutputStream(serverIn);
-      PipedInputStream clientIn = new PipedInputStream(1 << 16);
-      PipedOutputStream serverOut = new PipedOutputStream(clientIn);
-      ServerConfig config = ServerConfig.of(SessionOpener.MODEL, FileAccessPolicy.unrestricted());
-      Thread server = new Thread(() -> {
-        try {
-          StdioServer.serve(serverIn, serverOut, config, line -> { });
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+      for (BenchCase bc : cases) {
+        PipedInputStream serverIn = new PipedInputStream(1 << 16);
+        PipedOutputStream clientOut = new PipedOutputStream(serverIn);
+        PipedInputStream clientIn = new PipedInputStream(1 << 16);
+        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+        Thread server = new Thread(() -> {
+          try {
+            StdioServer.serve(serverIn, serverOut, config, line -> { });
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }, "bench-train-server");
+        server.setDaemon(true);
+        server.start();
+        try (DapClient c = new DapClient(clientIn, clientOut, "train")) {
+          EditorFlow.Opened o = EditorFlow.open(c, "wasmcore", "launch", DapClient.args("coreFile",
+              bc.core().toString(), "program", bc.module().toString()));
+          String ip = o.frames.get(0).getAsJsonObject().get("instructionPointerReference").getAsString();
+          c.request("disassemble", DapClient.args("memoryReference", ip, "instructionOffset", -10,
+              "instructionCount", 20, "resolveSymbols", true), 60_000);
+          c.request("readMemory", DapClient.args("memoryReference", "0x0", "count", 256), 60_000);
+          int frameId = o.frames.get(0).getAsJsonObject().get("id").getAsInt();
+          c.send("evaluate", DapClient.args("expression", "1 + 2", "frameId", frameId, "context", "watch"));
+          EditorFlow.disconnect(c, false);
         }
-      }, "bench-train-server");
-      server.setDaemon(true);
-      server.start();
-      try (DapClient c = new DapClient(clientIn, clientOut, "train")) {
-        EditorFlow.Opened o = EditorFlow.open(c, "wasmcore", "launch", DapClient.args("coreFile", core.toString(),
-            "program", module.toString()));
-        String ip = o.frames.get(0).getAsJsonObject().get("instructionPointerReference").getAsString();
-        c.request("disassemble", DapClient.args("memoryReference", ip, "instructionOffset", -10, "instructionCount",
-            20, "resolveSymbols", true), 60_000);
-        c.request("readMemory", DapClient.args("memoryReference", "0x0", "count", 256), 60_000);
-        int frameId = o.frames.get(0).getAsJsonObject().get("id").getAsInt();
-        c.send("evaluate", DapClient.args("expression", "1 + 2", "frameId", frameId, "context", "watch"));
-        EditorFlow.disconnect(c, false);
+        server.join(10_000);
       }
-      server.join(10_000);
       return OK;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
