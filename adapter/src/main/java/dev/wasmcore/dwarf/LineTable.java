@@ -119,6 +119,13 @@ public final class LineTable {
   public static LineTable run(ByteRegion section, LineProgramHeader h, String compDir) {
     ByteRegion prog = ArraySliceSource.copyOf(section.sub(h.programStart(), h.programEnd() - h.programStart()));
     ByteReader r = prog.reader();
+    // The program's heap copy, read directly for the opcodes that make most rows (special opcodes, copy, and the
+    // standard opcodes with a one-byte operand): a cold JVM interprets this loop, and a call per byte shows. All
+    // other opcodes, and every error, go through the checked reader.
+    byte[] bytes = ArraySliceSource.arrayOf(prog);
+    long base = prog.start();
+    int p = 0;
+    int progEnd = bytes.length;
     // About one row per 3-4 program bytes in compiler output; the arrays grow when a program is denser.
     Builder b = new Builder((int) Math.min(prog.length() / 4 + 16, 1 << 20));
     List<FileEntry> defined = new ArrayList<>();
@@ -140,10 +147,11 @@ public final class LineTable {
     boolean epilogueBegin = false;
     long isaReg = 0;
     long disc = 0;
-    while (r.hasRemaining()) {
-      long at = r.position();
-      int op = r.u8();
+    while (p < progEnd) {
+      long at = base + p;
+      int op = bytes[p] & 0xFF;
       if (op >= opcodeBase) {
+        p++;
         if (lineRange == 0) {
           throw r.error(at, ".debug_line: special opcode with line_range 0");
         }
@@ -161,6 +169,34 @@ public final class LineTable {
         disc = 0;
         continue;
       }
+      if (op == DW_LNS_copy) {
+        p++;
+        b.add(address, opIdx, fileReg, lineReg, col, flags(isStmt, basicBlock, false, prologueEnd, epilogueBegin),
+            disc, isaReg);
+        basicBlock = false;
+        prologueEnd = false;
+        epilogueBegin = false;
+        disc = 0;
+        continue;
+      }
+      if (p + 1 < progEnd && bytes[p + 1] >= 0 && (op == DW_LNS_set_column || op == DW_LNS_advance_line
+          || op == DW_LNS_advance_pc || op == DW_LNS_set_file)) {
+        int v = bytes[p + 1]; // a one-byte LEB128 operand
+        p += 2;
+        if (op == DW_LNS_set_column) {
+          col = v;
+        } else if (op == DW_LNS_advance_line) {
+          lineReg += (v << 25) >> 25; // sign-extend the 7-bit SLEB128
+        } else if (op == DW_LNS_set_file) {
+          fileReg = v;
+        } else {
+          long a = opIdx + v;
+          address = (address + (long) minInst * (a / maxOps)) & mask;
+          opIdx = (int) (a % maxOps);
+        }
+        continue;
+      }
+      r.seek(at + 1);
       switch (op) {
         case 0: {
           long len = r.uleb128();
@@ -216,14 +252,6 @@ public final class LineTable {
           r.seek(end);
           break;
         }
-        case DW_LNS_copy:
-          b.add(address, opIdx, fileReg, lineReg, col, flags(isStmt, basicBlock, false, prologueEnd, epilogueBegin),
-              disc, isaReg);
-          basicBlock = false;
-          prologueEnd = false;
-          epilogueBegin = false;
-          disc = 0;
-          break;
         case DW_LNS_advance_pc: {
           long a = opIdx + r.uleb128();
           address = (address + (long) minInst * (a / maxOps)) & mask;
@@ -275,6 +303,7 @@ public final class LineTable {
           }
         }
       }
+      p = (int) (r.position() - base);
     }
     return b.build(h, defined, compDir);
   }

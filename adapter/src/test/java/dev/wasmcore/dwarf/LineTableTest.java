@@ -64,6 +64,58 @@ class LineTableTest {
     l.u8(0).uleb(1).u8(1);
   }
 
+  /**
+   * The standard opcodes read straight from the program's bytes (one-byte operands) and through the checked reader
+   * (longer operands) agree: negative one-byte line advances are sign-extended, and with an opcode_base below them
+   * the same bytes are special opcodes.
+   */
+  @Test
+  void shortAndLongOperandsAndSmallOpcodeBase() {
+    DwarfBuilder b = new DwarfBuilder();
+    Bytes l = b.line;
+    int start = headerV4(l, 4, 1, 14, List.of(), List.of(new Object[] {"a.c", 0}, new Object[] {"b.c", 0}))[0];
+    setAddress(l, 0x10);
+    l.u8(3).sleb(40); // advance_line +40 -> 41 (one byte)
+    l.u8(5).uleb(127); // set_column 127 (one byte)
+    l.u8(1); // row 0: 0x10 line 41 col 127
+    l.u8(3).sleb(-1); // advance_line -1 -> 40 (one byte, 0x7f)
+    l.u8(3).sleb(-100); // advance_line -100 -> -60 (two bytes)
+    l.u8(3).sleb(200); // -> 140 (two bytes)
+    l.u8(5).uleb(128); // set_column 128 (two bytes)
+    l.u8(2).uleb(127); // advance_pc 127 -> 0x8f (one byte)
+    l.u8(2).uleb(300); // advance_pc 300 -> 0x1bb (two bytes)
+    l.u8(4).uleb(2); // set_file 2 (one byte)
+    l.u8(1); // row 1
+    endSequence(l); // row 2
+    end(l, start);
+    LineTable t = unitWithLines(b, 4, "/w").lineTable();
+    assertEquals(3, t.rowCount());
+    assertEquals(41, t.row(0).line());
+    assertEquals(127, t.row(0).column());
+    LineTable.Row r = t.row(1);
+    assertEquals(0x1bb, r.address());
+    assertEquals(140, r.line());
+    assertEquals(128, r.column());
+    assertEquals(2, r.file());
+
+    // opcode_base 4: bytes 4 and up are special opcodes, and 1-3 stay standard
+    DwarfBuilder b2 = new DwarfBuilder();
+    Bytes l2 = b2.line;
+    int start2 = headerV4(l2, 4, 1, 4, List.of(), List.<Object[]>of(new Object[] {"a.c", 0}))[0];
+    setAddress(l2, 0x20);
+    l2.u8(3).sleb(10); // advance_line +10 -> 11 (standard: below opcode_base)
+    l2.u8(5); // special: adjusted 1 -> address +0, line += -5 + 1 -> 7
+    l2.u8(4 + 14 * 2); // special: adjusted 28 -> address +2, line -5 -> 2
+    endSequence(l2);
+    end(l2, start2);
+    LineTable t2 = unitWithLines(b2, 4, "/w").lineTable();
+    assertEquals(3, t2.rowCount());
+    assertEquals(0x20, t2.row(0).address());
+    assertEquals(7, t2.row(0).line());
+    assertEquals(0x22, t2.row(1).address());
+    assertEquals(2, t2.row(1).line());
+  }
+
   @Test
   void version4EveryOpcodeAndSequences() {
     DwarfBuilder b = new DwarfBuilder();
