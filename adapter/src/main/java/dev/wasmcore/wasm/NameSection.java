@@ -2,6 +2,7 @@ package dev.wasmcore.wasm;
 
 import dev.wasmcore.binary.ByteReader;
 import dev.wasmcore.binary.ByteRegion;
+import dev.wasmcore.binary.MalformedInputException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,6 +15,11 @@ import java.util.Optional;
  * id (u8), size (u32), contents. Ids 0 module name; 1 functions, 4 types, 5 tables, 6 memories, 7 globals, 8 element
  * segments, 9 data segments, 11 tags are name maps ({@code vec(idx name)}); 2 locals, 3 labels and 10 fields are
  * indirect name maps ({@code vec(idx namemap)}). Unknown subsections are skipped by their size and listed.
+ *
+ * <p>The function names (often the bulk of the section: one name per function, tens of thousands in a large
+ * module) are decoded when first asked for. {@link #functionName} decodes only the name asked for, through an index
+ * of the entries made by skipping over them; {@link #nameMap} decodes them all. Errors in that subsection are
+ * reported then, with its offset. The other subsections are decoded when the section is read.
  */
 public final class NameSection {
   public static final int MODULE = 0;
@@ -33,13 +39,22 @@ public final class NameSection {
   private final Map<Integer, Map<Long, String>> maps;
   private final Map<Integer, Map<Long, Map<Long, String>>> indirect;
   private final List<Integer> skipped;
+  /** The function names subsection's contents, or null when the section has none. */
+  private final ByteRegion functionsRegion;
+  /** All function names once decoded (guarded by this). */
+  private Map<Long, String> functions;
+  /** The entries' function indices, in order, and the offsets of their names (guarded by this). */
+  private long[] functionIndices;
+  private long[] functionNameOffsets;
+  private MalformedInputException functionsError;
 
   private NameSection(String moduleName, Map<Integer, Map<Long, String>> maps,
-      Map<Integer, Map<Long, Map<Long, String>>> indirect, List<Integer> skipped) {
+      Map<Integer, Map<Long, Map<Long, String>>> indirect, List<Integer> skipped, ByteRegion functionsRegion) {
     this.moduleName = moduleName;
     this.maps = maps;
     this.indirect = indirect;
     this.skipped = List.copyOf(skipped);
+    this.functionsRegion = functionsRegion;
   }
 
   /** Decodes the section's content (after the name {@code name}). */
@@ -49,6 +64,7 @@ public final class NameSection {
     Map<Integer, Map<Long, String>> maps = new HashMap<>();
     Map<Integer, Map<Long, Map<Long, String>>> indirect = new HashMap<>();
     List<Integer> skipped = new ArrayList<>();
+    ByteRegion functions = null;
     int lastId = -1;
     while (r.hasRemaining()) {
       long at = r.position();
@@ -67,7 +83,10 @@ public final class NameSection {
         case MODULE:
           module = sub.name();
           break;
-        case FUNCTIONS: case TYPES: case TABLES: case MEMORIES: case GLOBALS: case ELEMENTS: case DATA: case TAGS:
+        case FUNCTIONS:
+          functions = sub.region(sub.remaining());
+          break;
+        case TYPES: case TABLES: case MEMORIES: case GLOBALS: case ELEMENTS: case DATA: case TAGS:
           maps.put(id, nameMap(sub));
           break;
         case LOCALS: case LABELS: case FIELDS: {
@@ -88,7 +107,7 @@ public final class NameSection {
         throw sub.error("name subsection " + id + ": " + sub.remaining() + " unread bytes at its end");
       }
     }
-    return new NameSection(module, maps, indirect, skipped);
+    return new NameSection(module, maps, indirect, skipped, functions);
   }
 
   private static Map<Long, String> nameMap(ByteReader r) {
@@ -106,8 +125,67 @@ public final class NameSection {
     return Optional.ofNullable(moduleName);
   }
 
-  public Optional<String> functionName(long funcIndex) {
-    return Optional.ofNullable(nameMap(FUNCTIONS).get(funcIndex));
+  /**
+   * The name of function {@code funcIndex}. Decodes that name only (see the class comment); a malformed function
+   * names subsection is a {@link MalformedInputException} with its offset.
+   */
+  public synchronized Optional<String> functionName(long funcIndex) {
+    if (functionsRegion == null) {
+      return Optional.empty();
+    }
+    if (functions == null && functionIndices == null) {
+      indexFunctions();
+    }
+    if (functions != null) {
+      return Optional.ofNullable(functions.get(funcIndex));
+    }
+    int i = java.util.Arrays.binarySearch(functionIndices, funcIndex);
+    if (i < 0) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(functionsRegion.readerAt(functionNameOffsets[i] - functionsRegion.start()).name());
+    } catch (MalformedInputException e) {
+      throw e.within(CONTEXT);
+    }
+  }
+
+  private static final String CONTEXT = "custom section \"name\"";
+
+  /**
+   * Indexes the function names subsection by skipping over its entries; when the indices are not strictly
+   * increasing (the spec requires it, a malformed file may not), decodes the whole map instead, so duplicates
+   * resolve as in {@link #nameMap}.
+   */
+  private void indexFunctions() {
+    if (functionsError != null) {
+      throw functionsError;
+    }
+    try {
+      ByteReader r = functionsRegion.reader();
+      int n = r.vecLength(2, "name map");
+      long[] idx = new long[n];
+      long[] at = new long[n];
+      boolean increasing = true;
+      for (int i = 0; i < n; i++) {
+        idx[i] = r.varU32();
+        increasing &= i == 0 || idx[i] > idx[i - 1];
+        at[i] = r.position();
+        r.skip(r.varU32());
+      }
+      if (r.hasRemaining()) {
+        throw r.error("name subsection " + FUNCTIONS + ": " + r.remaining() + " unread bytes at its end");
+      }
+      if (increasing) {
+        functionIndices = idx;
+        functionNameOffsets = at;
+      } else {
+        functions = nameMap(functionsRegion.reader());
+      }
+    } catch (MalformedInputException e) {
+      functionsError = e.within(CONTEXT);
+      throw functionsError;
+    }
   }
 
   public Optional<String> localName(long funcIndex, long localIndex) {
@@ -125,7 +203,33 @@ public final class NameSection {
 
   /** A direct name map by subsection id (1, 4 to 9, 11); empty when absent. */
   public Map<Long, String> nameMap(int subsectionId) {
+    if (subsectionId == FUNCTIONS) {
+      return Collections.unmodifiableMap(allFunctionNames());
+    }
     return Collections.unmodifiableMap(maps.getOrDefault(subsectionId, Map.of()));
+  }
+
+  private synchronized Map<Long, String> allFunctionNames() {
+    if (functions == null) {
+      if (functionsRegion == null) {
+        return Map.of();
+      }
+      if (functionsError != null) {
+        throw functionsError;
+      }
+      try {
+        ByteReader r = functionsRegion.reader();
+        Map<Long, String> m = nameMap(r);
+        if (r.hasRemaining()) {
+          throw r.error("name subsection " + FUNCTIONS + ": " + r.remaining() + " unread bytes at its end");
+        }
+        functions = m;
+      } catch (MalformedInputException e) {
+        functionsError = e.within(CONTEXT);
+        throw functionsError;
+      }
+    }
+    return functions;
   }
 
   /** An indirect name map by subsection id (2, 3, 10); empty when absent. */

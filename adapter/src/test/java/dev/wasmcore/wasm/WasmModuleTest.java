@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmcore.binary.ArrayByteSource;
 import dev.wasmcore.binary.ByteRegion;
+import dev.wasmcore.binary.MalformedInputException;
 import dev.wasmcore.testsupport.Bytes;
 import dev.wasmcore.testsupport.WasmBuilder;
 import java.nio.file.Path;
@@ -197,6 +198,53 @@ class WasmModuleTest {
     assertEquals(Map.of(0L, "idx", 1L, "sum"), n.localNames(1));
     assertEquals("__stack_pointer", n.globalName(0).orElseThrow());
     assertEquals(List.of(42), n.skippedSubsections());
+  }
+
+  /**
+   * Function names are decoded when asked for: one name through the entry index, all of them through the map. A bad
+   * name elsewhere in the subsection fails only what decodes it, with its offset; indices out of order (against the
+   * spec) resolve as the whole map does, the last entry winning.
+   */
+  @Test
+  void functionNamesAreDecodedWhenAskedFor() {
+    WasmBuilder b = new WasmBuilder();
+    int t = b.type(new int[0], new int[0]);
+    b.function(t, 1);
+    b.function(t, 1);
+    b.function(t, 1);
+    Bytes bad = new Bytes().uleb(3).uleb(0).name("zero").uleb(1);
+    bad.uleb(2).u8(0xC3).u8(0x28); // invalid UTF-8
+    bad.uleb(2).name("two");
+    b.custom("name", new Bytes().u8(1).vec(bad.toByteArray()).toByteArray());
+    WasmModule m = read(b.build());
+    NameSection n = m.names().orElseThrow();
+    assertEquals("zero", n.functionName(0).orElseThrow());
+    assertEquals("two", n.functionName(2).orElseThrow());
+    assertTrue(n.functionName(7).isEmpty());
+    MalformedInputException e = assertThrows(MalformedInputException.class, () -> n.functionName(1));
+    assertTrue(e.getMessage().contains("custom section \"name\"") && e.getMessage().contains("UTF-8"),
+        e.getMessage());
+    assertThrows(MalformedInputException.class, () -> n.nameMap(NameSection.FUNCTIONS));
+    assertEquals("two", n.functionName(2).orElseThrow());
+
+    WasmBuilder b2 = new WasmBuilder();
+    int t2 = b2.type(new int[0], new int[0]);
+    b2.function(t2, 1);
+    b2.function(t2, 1);
+    Bytes unordered = new Bytes().uleb(3).uleb(1).name("one").uleb(0).name("zero").uleb(1).name("uno");
+    b2.custom("name", new Bytes().u8(1).vec(unordered.toByteArray()).toByteArray());
+    NameSection n2 = read(b2.build()).names().orElseThrow();
+    assertEquals("uno", n2.functionName(1).orElseThrow());
+    assertEquals("zero", n2.functionName(0).orElseThrow());
+    assertEquals(Map.of(0L, "zero", 1L, "uno"), n2.nameMap(NameSection.FUNCTIONS));
+
+    WasmBuilder b3 = new WasmBuilder();
+    b3.function(b3.type(new int[0], new int[0]), 1);
+    b3.custom("name", new Bytes().u8(1).vec(new Bytes().uleb(1).uleb(0).name("f").u8(9).toByteArray())
+        .toByteArray());
+    NameSection n3 = read(b3.build()).names().orElseThrow();
+    MalformedInputException trailing = assertThrows(MalformedInputException.class, () -> n3.functionName(0));
+    assertTrue(trailing.getMessage().contains("1 unread bytes at its end"), trailing.getMessage());
   }
 
   @Test
