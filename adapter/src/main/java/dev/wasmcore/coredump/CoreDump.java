@@ -614,15 +614,14 @@ public final class CoreDump implements Closeable {
       if (d.mode() != SegmentMode.ACTIVE) {
         continue;
       }
-      String where = "data section: segment " + d.index();
       if (d.memoryIndex() < 0 || d.memoryIndex() >= builders.size()) {
-        throw new MalformedInputException(file.name(), d.bytes().start(), where + " names memory "
-            + d.memoryIndex() + " but the dump declares " + builders.size() + " memories");
+        throw new MalformedInputException(file.name(), d.bytes().start(), "data section: segment " + d.index()
+            + " names memory " + d.memoryIndex() + " but the dump declares " + builders.size() + " memories");
       }
       OptionalLong off = d.offset().constantOffset();
       if (off.isEmpty()) {
-        throw new MalformedInputException(file.name(), d.offset().bytes().start(), where
-            + ": offset is not a constant (" + d.offset() + ")");
+        throw new MalformedInputException(file.name(), d.offset().bytes().start(), "data section: segment "
+            + d.index() + ": offset is not a constant (" + d.offset() + ")");
       }
       long address = off.getAsLong();
       if (!lims.get((int) d.memoryIndex()).is64()) {
