@@ -7,9 +7,10 @@
 # `bt` should not pay for the classes of the value renderer or the DAP server (a measured 5 ms): `-bt` is trained by
 # `wasmcore bench --train bt` (bt, bt --json), `-cli` by `--train cli` (bt --locals, info, eval) and `-dap` by
 # `--train dap` (a DAP session through the real server), each on every sample dump of src/out (C, C++ and Rust;
-# DWARF 4 and 5; -O0 and -O2). They go to adapter/target/cds/wasmcore-<runtime version>-{bt,cli,dap}.{aot,jsa}; the
-# launcher picks one by sub-command and ignores it once the jar is newer.
-# Run again after each build of the jar (the launcher does when it builds the jar; adapter/src/bench/run.sh too).
+# DWARF 4 and 5; -O0 and -O2). They go to $WASMCORE_CDS_DIR (default adapter/target/cds) as
+# wasmcore-<runtime version>-{bt,cli,dap}.{aot,jsa}; the launcher picks one by sub-command and ignores it once the jar
+# is newer. The launcher runs this in the background when it finds none for its jar and runtime (then
+# WASMCORE_CDS_LOCK names its lock directory, removed here at the end); adapter/src/bench/run.sh runs it too.
 #
 # usage: adapter/src/bench/cds.sh [JAVA_HOME]
 set -euo pipefail
@@ -35,10 +36,25 @@ for core in "$repo_dir"/src/out/*.core; do
   [ -f "${core%.core}.wasm" ] && samples+=("$core" "${core%.core}.wasm")
 done
 [ "${#samples[@]}" -gt 0 ] || { echo "cds.sh: no sample dumps (*.core with *.wasm) in $repo_dir/src/out" >&2; exit 1; }
-mkdir -p "$adapter_dir/target/cds"
-base="$adapter_dir/target/cds/wasmcore-${java_version//[^A-Za-z0-9._-]/_}"
+cds_dir="${WASMCORE_CDS_DIR:-$adapter_dir/target/cds}"
+mkdir -p "$cds_dir"
+base="$cds_dir/wasmcore-${java_version//[^A-Za-z0-9._-]/_}"
 tmp="$base.$$.tmp"
-trap 'rm -f "$tmp" "$tmp.config" "$tmp.classlist"' EXIT
+cleanup() {
+  rm -f "$tmp" "$tmp.config" "$tmp.classlist"
+  if [ -n "${WASMCORE_CDS_LOCK:-}" ]; then rmdir "$WASMCORE_CDS_LOCK" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+# An archive is only valid for the jar it was trained with: one rebuilt meanwhile discards the run.
+jar_stamp="$(stat -c '%s %Y' "$jar")"
+install_archive() {
+  if [ "$(stat -c '%s %Y' "$jar")" != "$jar_stamp" ]; then
+    echo "cds.sh: $jar changed while the archives were made; run again" >&2
+    exit 1
+  fi
+  mv -f "$tmp" "$1"
+  echo "cds.sh: wrote $1" >&2
+}
 # The options the launcher passes that an archive must match (the collector, so archived heap objects can be used;
 # the reflection setting, see adapter/wasmcore); C1 only for the short commands, as the launcher runs them.
 common=(-XX:+UseSerialGC -Djdk.reflect.useNativeAccessorOnly=true -Xlog:disable -Xlog:all=error:stderr)
@@ -48,8 +64,7 @@ for workload in bt cli dap; do
   if [ "$feature" -ge 25 ]; then
     "$java_cmd" "${opts[@]}" -XX:AOTCacheOutput="$tmp" -cp "$jar" dev.wasmcore.cli.Main \
       bench --train "$workload" "${samples[@]}" >/dev/null
-    mv -f "$tmp" "$base-$workload.aot"
-    echo "cds.sh: wrote $base-$workload.aot" >&2
+    install_archive "$base-$workload.aot"
   else
     # A static archive (the classes the training run loaded, dumped with -Xshare:dump) rather than a dynamic one
     # (-XX:ArchiveClassesAtExit): it also holds the JDK classes in one mapping and starts a cold bt 10-15 ms
@@ -58,7 +73,6 @@ for workload in bt cli dap; do
       bench --train "$workload" "${samples[@]}" >/dev/null
     "$java_cmd" "${opts[@]}" -Xshare:dump -XX:SharedClassListFile="$tmp.classlist" -XX:SharedArchiveFile="$tmp" \
       -cp "$jar" >/dev/null
-    mv -f "$tmp" "$base-$workload.jsa"
-    echo "cds.sh: wrote $base-$workload.jsa" >&2
+    install_archive "$base-$workload.jsa"
   fi
 done
