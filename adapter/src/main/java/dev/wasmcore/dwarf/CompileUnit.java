@@ -60,7 +60,7 @@ public final class CompileUnit {
   private boolean lineTried;
 
   private RangeList unitRanges;
-  private TreeMap<Long, long[]> subroutineMap;
+  private SubprogramMap subroutineMap;
 
   CompileUnit(DwarfInfo info, UnitHeader header, ByteRegion section, int index) {
     this.info = info;
@@ -692,35 +692,135 @@ public final class CompileUnit {
    * The ranges of the unit's subprograms (and inlined subroutines), used when the unit DIE has no ranges of its own.
    */
   RangeList subprogramRanges() {
-    List<AddressRange> out = new ArrayList<>();
-    for (long[] e : subroutineMap().values()) {
-      out.add(new AddressRange(e[2], e[0]));
+    SubprogramMap m = subroutineMap();
+    List<AddressRange> out = new ArrayList<>(m.low.length);
+    for (int k = 0; k < m.low.length; k++) {
+      out.add(new AddressRange(m.low[k], m.high[k]));
     }
     return new RangeList(out);
   }
 
+  /** Disjoint {@code [low, high)} ranges in unsigned order, each with the index of the DIE it belongs to. */
+  private static final class SubprogramMap {
+    final long[] low;
+    final long[] high;
+    final int[] die;
+
+    SubprogramMap(long[] low, long[] high, int[] die) {
+      this.low = low;
+      this.high = high;
+      this.die = die;
+    }
+
+    /** The DIE index whose range contains {@code address}, or -1. */
+    int lookup(long address) {
+      int lo = 0;
+      int hi = low.length - 1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        if (Long.compareUnsigned(low[mid], address) <= 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      int k = lo - 1;
+      return k >= 0 && Long.compareUnsigned(address, high[k]) < 0 ? die[k] : -1;
+    }
+  }
+
   /**
-   * A map from range start to {high, DIE index, start} of the unit's subprogram DIEs, built the way LLVM's
-   * {@code DWARFUnit::updateAddressDieMap} builds its map (DIEs in pre-order, later ranges splitting earlier ones,
-   * empty ranges ignored), but over subprograms only: inlined subroutines are added per lookup, from the subtree of
-   * the subprogram found, so their ranges are read only where they matter. For nested, well-formed DWARF this
-   * finds the same DIE as LLVM's whole-unit map. Built once per unit, on the first lookup.
+   * The unit's subprogram DIEs by address, as LLVM's {@code DWARFUnit::updateAddressDieMap} builds its map (DIEs in
+   * pre-order, later ranges splitting earlier ones, empty ranges ignored), but over subprograms only: inlined
+   * subroutines are added per lookup, from the subtree of the subprogram found, so their ranges are read only where
+   * they matter. For nested, well-formed DWARF this finds the same DIE as LLVM's whole-unit map. Built once per
+   * unit, on the first lookup: when no two ranges overlap (the usual case) by one primitive sort, else by LLVM's
+   * splitting insertions.
    */
-  private TreeMap<Long, long[]> subroutineMap() {
+  private SubprogramMap subroutineMap() {
     synchronized (lock) {
       if (subroutineMap != null) {
         return subroutineMap;
       }
       parseDies();
-      TreeMap<Long, long[]> map = new TreeMap<>(UNSIGNED);
+      long[] low = new long[64];
+      long[] high = new long[64];
+      int[] die = new int[64];
+      int m = 0;
+      boolean packable = true;
       for (int i = 0; i < dieCount; i++) {
-        if (dieAbbrevs[i].tagCode() == 0x2e) {
-          insertRanges(map, i);
+        Abbreviation a = dieAbbrevs[i];
+        if (a.tagCode() != 0x2e || a.indexOf(0x11) < 0 && a.indexOf(0x55) < 0) {
+          continue;
         }
+        RangeList ranges;
+        try {
+          ranges = new Die(this, i).addressRanges();
+        } catch (MalformedInputException e) {
+          continue; // as LLVM: a DIE whose ranges cannot be read does not take part in the lookup
+        }
+        for (AddressRange r : ranges.ranges()) {
+          if (r.low() == r.high()) {
+            continue;
+          }
+          if (m == low.length) {
+            low = java.util.Arrays.copyOf(low, m * 2);
+            high = java.util.Arrays.copyOf(high, m * 2);
+            die = java.util.Arrays.copyOf(die, m * 2);
+          }
+          low[m] = r.low();
+          high[m] = r.high();
+          die[m] = i;
+          packable &= r.low() >= 0 && r.low() < (1L << 43);
+          m++;
+        }
+      }
+      SubprogramMap map = packable && m < (1 << 20) ? sortedIfDisjoint(low, high, die, m) : null;
+      if (map == null) {
+        TreeMap<Long, long[]> tree = new TreeMap<>(UNSIGNED);
+        for (int i = 0; i < dieCount; i++) {
+          if (dieAbbrevs[i].tagCode() == 0x2e) {
+            insertRanges(tree, i);
+          }
+        }
+        int n = tree.size();
+        long[] lo = new long[n];
+        long[] hi = new long[n];
+        int[] di = new int[n];
+        int k = 0;
+        for (long[] e : tree.values()) {
+          lo[k] = e[2];
+          hi[k] = e[0];
+          di[k] = (int) e[1];
+          k++;
+        }
+        map = new SubprogramMap(lo, hi, di);
       }
       subroutineMap = map;
       return map;
     }
+  }
+
+  /** The ranges sorted by start when no two overlap (then insertion order cannot matter), else null. */
+  private static SubprogramMap sortedIfDisjoint(long[] low, long[] high, int[] die, int m) {
+    long[] keys = new long[m];
+    for (int k = 0; k < m; k++) {
+      keys[k] = low[k] << 20 | k;
+    }
+    java.util.Arrays.sort(keys);
+    long[] lo = new long[m];
+    long[] hi = new long[m];
+    int[] di = new int[m];
+    for (int k = 0; k < m; k++) {
+      int j = (int) (keys[k] & ((1 << 20) - 1));
+      lo[k] = low[j];
+      hi[k] = high[j];
+      di[k] = die[j];
+      if (k > 0 && Long.compareUnsigned(hi[k - 1], lo[k]) > 0) {
+        return null;
+      }
+    }
+    return new SubprogramMap(lo, hi, di);
   }
 
   /** Inserts the ranges of DIE {@code i} into an LLVM-style address map (see {@link #subroutineMap()}). */
@@ -768,7 +868,7 @@ public final class CompileUnit {
   public Die subroutineAt(long address) {
     int sub;
     synchronized (lock) {
-      sub = lookup(subroutineMap(), address);
+      sub = subroutineMap().lookup(address);
       if (sub < 0) {
         return null;
       }

@@ -78,6 +78,7 @@ public final class LineTable {
   private final String compDir;
   private final int rowCount;
   private final long[] addr;
+  /** Null when every row's op-index is 0 (so for discriminator and isa). */
   private final int[] opIndex;
   private final long[] file;
   private final int[] line;
@@ -334,38 +335,48 @@ public final class LineTable {
     int seqStart;
     final List<Sequence> seqs = new ArrayList<>();
 
+    /**
+     * Op-index, discriminator and ISA are 0 in nearly every row, so their columns are made only when a row has
+     * another value (a third less memory for a large table, and less for a cold JVM to zero and fault in).
+     */
     Builder(int cap) {
       cap = Math.max(cap, 8);
       addr = new long[cap];
-      opIndex = new int[cap];
       file = new long[cap];
       line = new int[cap];
       column = new int[cap];
       flags = new byte[cap];
-      disc = new int[cap];
-      isa = new int[cap];
     }
 
     void add(long a, int op, long f, long l, long c, int fl, long d, long is) {
       if (n == addr.length) {
         int nc = n * 2;
         addr = Arrays.copyOf(addr, nc);
-        opIndex = Arrays.copyOf(opIndex, nc);
         file = Arrays.copyOf(file, nc);
         line = Arrays.copyOf(line, nc);
         column = Arrays.copyOf(column, nc);
         flags = Arrays.copyOf(flags, nc);
-        disc = Arrays.copyOf(disc, nc);
-        isa = Arrays.copyOf(isa, nc);
+        opIndex = opIndex != null ? Arrays.copyOf(opIndex, nc) : null;
+        disc = disc != null ? Arrays.copyOf(disc, nc) : null;
+        isa = isa != null ? Arrays.copyOf(isa, nc) : null;
       }
       addr[n] = a;
-      opIndex[n] = op;
       file[n] = f;
       line[n] = (int) l;
       column[n] = (int) c;
       flags[n] = (byte) fl;
-      disc[n] = (int) d;
-      isa[n] = (int) is;
+      if (op != 0) {
+        opIndex = opIndex != null ? opIndex : new int[addr.length];
+        opIndex[n] = op;
+      }
+      if (d != 0) {
+        disc = disc != null ? disc : new int[addr.length];
+        disc[n] = (int) d;
+      }
+      if (is != 0) {
+        isa = isa != null ? isa : new int[addr.length];
+        isa[n] = (int) is;
+      }
       n++;
     }
 
@@ -405,8 +416,9 @@ public final class LineTable {
     if (i < 0 || i >= rowCount) {
       throw new IndexOutOfBoundsException("row " + i + " of " + rowCount);
     }
-    return new Row(addr[i], opIndex[i], file[i], line[i] & 0xffffffffL, column[i] & 0xffffffffL, flags[i],
-        discriminator[i] & 0xffffffffL, isa[i] & 0xffffffffL);
+    return new Row(addr[i], opIndex != null ? opIndex[i] : 0, file[i], line[i] & 0xffffffffL,
+        column[i] & 0xffffffffL, flags[i], discriminator != null ? discriminator[i] & 0xffffffffL : 0,
+        isa != null ? isa[i] & 0xffffffffL : 0);
   }
 
   /** All rows in program order. */

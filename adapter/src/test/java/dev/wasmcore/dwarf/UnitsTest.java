@@ -45,6 +45,47 @@ class UnitsTest {
     DwarfBuilder.endUnit(b.info, start);
   }
 
+  /**
+   * Subprogram lookup as LLVM's address map: disjoint ranges in any DIE order are found by their start; when ranges
+   * overlap, a later DIE takes the part it covers and the earlier one keeps the rest on both sides.
+   */
+  @Test
+  void subprogramLookupSplitsOverlapsAsLlvm() {
+    DwarfBuilder b = builder();
+    int start = DwarfBuilder.beginUnit(b.info, 4, false, 1, 4, 0, 0, 0, false);
+    b.info.uleb(1).cstr("cu").u32(0x100).u32(0x400);
+    b.info.uleb(2).cstr("late").u32(0x300).u32(0x80); // [0x300, 0x380), first in DIE order
+    b.info.uleb(2).cstr("early").u32(0x100).u32(0x40); // [0x100, 0x140)
+    b.info.uleb(2).cstr("empty").u32(0x200).u32(0); // no addresses
+    b.info.uleb(0);
+    DwarfBuilder.endUnit(b.info, start);
+    CompileUnit u = DwarfInfo.open(b.sections()).units().get(0);
+    assertEquals("early", u.subroutineAt(0x100).name());
+    assertEquals("early", u.subroutineAt(0x13f).name());
+    assertNull(u.subroutineAt(0x140));
+    assertNull(u.subroutineAt(0x200));
+    assertEquals("late", u.subroutineAt(0x37f).name());
+    assertNull(u.subroutineAt(0x380));
+
+    DwarfBuilder o = builder();
+    int s2 = DwarfBuilder.beginUnit(o.info, 4, false, 1, 4, 0, 0, 0, false);
+    o.info.uleb(1).cstr("cu").u32(0x100).u32(0x400);
+    o.info.uleb(2).cstr("outer").u32(0x100).u32(0x100); // [0x100, 0x200)
+    o.info.uleb(2).cstr("inner").u32(0x140).u32(0x40); // [0x140, 0x180): splits outer
+    o.info.uleb(2).cstr("tail").u32(0x1c0).u32(0x80); // [0x1c0, 0x240): takes outer's end
+    o.info.uleb(0);
+    DwarfBuilder.endUnit(o.info, s2);
+    CompileUnit v = DwarfInfo.open(o.sections()).units().get(0);
+    assertEquals("outer", v.subroutineAt(0x13f).name());
+    assertEquals("inner", v.subroutineAt(0x140).name());
+    assertEquals("inner", v.subroutineAt(0x17f).name());
+    assertEquals("outer", v.subroutineAt(0x180).name());
+    assertEquals("outer", v.subroutineAt(0x1bf).name());
+    assertEquals("tail", v.subroutineAt(0x1c0).name());
+    assertEquals("tail", v.subroutineAt(0x23f).name());
+    assertNull(v.subroutineAt(0x240));
+  }
+
   @Test
   void versionsTwoToFiveAndBothFormatsInOneSection() {
     DwarfBuilder b = builder();
