@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole benchmark of issue 10 as it was run for the figures in the notes: builds the jar, makes the launcher's
-# CDS archive (Java 17) and AOT cache (Java 25), builds the native rsbig core for the lldb-vscode side, and runs
+# CDS archives (Java 17) and AOT caches (Java 25), builds the native rsbig core for the lldb-vscode side, and runs
 # `wasmcore bench` with every part. Prints the Markdown table (also written to OUT/bench.md).
 #
 # The machine this runs on is shared (builds and tests of other work run at the same time), so by default the
@@ -34,5 +34,5 @@ if [ "${BENCH_CHRT:-1}" = 1 ] && chrt -f 10 true 2>/dev/null; then
   prio=(chrt -f 10)
 fi
 "${prio[@]}" java -jar "$adapter_dir/target/wasmcore.jar" bench --corpus "$corpus" --work "$out/work" \
-  --launcher "$adapter_dir/wasmcore" --cds-archive "$out/work/wasmcore-bench.jsa" "${extra[@]}" \
+  --launcher "$adapter_dir/wasmcore" "${extra[@]}" \
   --native-program "${native[0]}" --native-core "${native[1]}" --markdown "$out/bench.md" "$@"
