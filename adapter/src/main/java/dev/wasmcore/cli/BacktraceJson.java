@@ -100,7 +100,16 @@ public final class BacktraceJson {
   /** A JSON string literal, escaped as Gson's JsonWriter does with HTML escaping off. */
   static void quote(String s, StringBuilder b) {
     b.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    int clean = 0; // the longest prefix that needs no escape goes in with one append
+    while (clean < s.length()) {
+      char c = s.charAt(clean);
+      if (c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029') {
+        break;
+      }
+      clean++;
+    }
+    b.append(s, 0, clean);
+    for (int i = clean; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> b.append("\\\"");

@@ -99,8 +99,7 @@ public final class DwarfInfo {
 
   private static long nextUnitOffset(ByteRegion sec, String name, long off) {
     ByteReader r = sec.readerAt(off);
-    InitialLength len = InitialLength.read(r, name + ": unit at 0x" + Long.toHexString(off)
-        + " (the rest of the section cannot be read)");
+    InitialLength len = InitialLength.read(r, name, "unit", off, " (the rest of the section cannot be read)");
     return r.position() + len.length() - sec.start();
   }
 

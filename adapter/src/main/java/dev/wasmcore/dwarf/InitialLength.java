@@ -12,11 +12,11 @@ import dev.wasmcore.binary.ByteReader;
  */
 public record InitialLength(long length, boolean dwarf64) {
   /**
-   * Reads the field and checks that {@code length} bytes follow it.
-   *
-   * @param what names the structure in errors, e.g. {@code ".debug_info: unit at 0x40"}
+   * Reads the field and checks that {@code length} bytes follow it. Errors name the structure as
+   * {@code "<section>: <structure> at 0x<offset><note>"}, e.g. {@code ".debug_info: unit at 0x40"}; the text is
+   * built only for an error (units are listed by the hundred on a cold start).
    */
-  public static InitialLength read(ByteReader r, String what) {
+  public static InitialLength read(ByteReader r, String section, String structure, long offset, String note) {
     long at = r.position();
     long length = r.u32();
     boolean is64 = false;
@@ -24,13 +24,18 @@ public record InitialLength(long length, boolean dwarf64) {
       is64 = true;
       length = r.u64();
     } else if (length >= 0xfffffff0L) {
-      throw r.error(at, what + " has reserved unit_length 0x" + Long.toHexString(length));
+      throw r.error(at, what(section, structure, offset, note) + " has reserved unit_length 0x"
+          + Long.toHexString(length));
     }
     if (length < 0 || length > r.remaining()) {
-      throw r.error(at, what + " has length " + Long.toUnsignedString(length) + " but only " + r.remaining()
-          + " bytes follow");
+      throw r.error(at, what(section, structure, offset, note) + " has length " + Long.toUnsignedString(length)
+          + " but only " + r.remaining() + " bytes follow");
     }
     return new InitialLength(length, is64);
+  }
+
+  private static String what(String section, String structure, long offset, String note) {
+    return section + ": " + structure + " at 0x" + Long.toHexString(offset) + note;
   }
 
   /** Size of a section offset in this format: 4 or 8. */

@@ -78,7 +78,7 @@ public final class LineProgramHeader {
    */
   public static LineProgramHeader read(ByteRegion section, long offset, CompileUnit unit) {
     ByteReader r = section.readerAt(offset);
-    InitialLength il = InitialLength.read(r, ".debug_line: line program at 0x" + Long.toHexString(offset));
+    InitialLength il = InitialLength.read(r, ".debug_line", "line program", offset, "");
     boolean is64 = il.dwarf64();
     long length = il.length();
     ByteReader p = r.subReader(length);

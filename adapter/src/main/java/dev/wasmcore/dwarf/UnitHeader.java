@@ -62,7 +62,7 @@ public final class UnitHeader {
   public static UnitHeader read(ByteRegion sectionRegion, String sectionName, long offset) {
     ByteReader r = sectionRegion.readerAt(offset);
     long at = r.position();
-    InitialLength il = InitialLength.read(r, sectionName + ": unit at 0x" + Long.toHexString(offset));
+    InitialLength il = InitialLength.read(r, sectionName, "unit", offset, "");
     boolean is64 = il.dwarf64();
     long length = il.length();
     long unitEndAbs = r.position() + length;
