@@ -31,25 +31,36 @@ java_home="${java_real%/bin/*}"
 java_version="$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"$/\1/p' "$java_home/release")"
 [ -n "$java_version" ] || { echo "cds.sh: no JAVA_RUNTIME_VERSION in $java_home/release" >&2; exit 1; }
 feature="${java_version%%[.+-]*}"
+cds_dir="${WASMCORE_CDS_DIR:-$adapter_dir/target/cds}"
+mkdir -p "$cds_dir"
+version_tag="${java_version//[^A-Za-z0-9._-]/_}"
+base="$cds_dir/wasmcore-$version_tag"
+tmp="$base.$$.tmp"
+# A run that fails for this jar leaves a .failed mark newer than the jar, which keeps the launcher from starting
+# this again until the jar changes (a run that failed because the jar changed leaves none).
+jar_changed=""
+cleanup() {
+  status=$?
+  rm -f "$tmp" "$tmp.config" "$tmp.classlist"
+  if [ "$status" -ne 0 ] && [ -z "$jar_changed" ]; then
+    touch "$cds_dir/cds-$version_tag.failed"
+  elif [ "$status" -eq 0 ]; then
+    rm -f "$cds_dir/cds-$version_tag.failed"
+  fi
+  if [ -n "${WASMCORE_CDS_LOCK:-}" ]; then rmdir "$WASMCORE_CDS_LOCK" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
 samples=()
 for core in "$repo_dir"/src/out/*.core; do
   [ -f "${core%.core}.wasm" ] && samples+=("$core" "${core%.core}.wasm")
 done
 [ "${#samples[@]}" -gt 0 ] || { echo "cds.sh: no sample dumps (*.core with *.wasm) in $repo_dir/src/out" >&2; exit 1; }
-cds_dir="${WASMCORE_CDS_DIR:-$adapter_dir/target/cds}"
-mkdir -p "$cds_dir"
-base="$cds_dir/wasmcore-${java_version//[^A-Za-z0-9._-]/_}"
-tmp="$base.$$.tmp"
-cleanup() {
-  rm -f "$tmp" "$tmp.config" "$tmp.classlist"
-  if [ -n "${WASMCORE_CDS_LOCK:-}" ]; then rmdir "$WASMCORE_CDS_LOCK" 2>/dev/null || true; fi
-}
-trap cleanup EXIT
 # An archive is only valid for the jar it was trained with: one rebuilt meanwhile discards the run.
-jar_stamp="$(stat -c '%s %Y' "$jar")"
+jar_stamp="$(cksum < "$jar")" # POSIX, unlike stat's options
 install_archive() {
-  if [ "$(stat -c '%s %Y' "$jar")" != "$jar_stamp" ]; then
+  if [ "$(cksum < "$jar")" != "$jar_stamp" ]; then
     echo "cds.sh: $jar changed while the archives were made; run again" >&2
+    jar_changed=yes
     exit 1
   fi
   mv -f "$tmp" "$1"

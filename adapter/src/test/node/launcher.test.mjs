@@ -77,3 +77,36 @@ test('makes the class-data archives in the background, then starts with them and
   assert.ok(info.stdout.split('\n')[0].includes(path.join(dir, archive('cli'))), info.stdout.split('\n')[0]);
   assert.ok(!fs.readdirSync(dir).some((f) => f.includes('.tmp')), `left over: ${fs.readdirSync(dir)}`);
 });
+
+test('a maker that failed marks it, and the launcher does not start another for the same jar', async () => {
+  // A Java whose release file names a version but whose java fails: cds.sh gets as far as training and fails there.
+  const fakeHome = tempDir();
+  fs.mkdirSync(path.join(fakeHome, 'bin'));
+  fs.writeFileSync(path.join(fakeHome, 'release'), 'JAVA_RUNTIME_VERSION="99.0.1+7"\n');
+  fs.writeFileSync(path.join(fakeHome, 'bin', 'java'), '#!/bin/sh\necho "this java fails" >&2\nexit 1\n', { mode: 0o755 });
+  const dir = tempDir();
+  const cds = path.join(path.dirname(launcher), 'src', 'bench', 'cds.sh');
+  const made = run(cds, [fakeHome], { env: { ...process.env, WASMCORE_CDS_DIR: dir } });
+  assert.notEqual(made.status, 0);
+  assert.ok(fs.existsSync(path.join(dir, 'cds-99.0.1_7.failed')), `${fs.readdirSync(dir)}`);
+
+  // The launcher's own runtime, with a failure mark newer than the jar: it runs without archives, starts no maker.
+  const marked = tempDir();
+  const probe = run(launcher, ['--help'], { env: { ...process.env, WASMCORE_CDS_DIR: marked } });
+  assert.equal(probe.status, 0, probe.stderr);
+  const log = fs.readdirSync(marked).find((f) => f.startsWith('cds-') && f.endsWith('.log'));
+  assert.ok(log, `the first run starts a maker: ${fs.readdirSync(marked)}`);
+  const tag = log.slice('cds-'.length, -'.log'.length);
+  const deadline = Date.now() + 180000;
+  while (fs.readdirSync(marked).some((f) => f.startsWith('.making-')) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  for (const f of fs.readdirSync(marked)) {
+    fs.rmSync(path.join(marked, f), { recursive: true, force: true });
+  }
+  fs.writeFileSync(path.join(marked, `cds-${tag}.failed`), '');
+  const again = run(launcher, ['--help'], { env: { ...process.env, WASMCORE_CDS_DIR: marked } });
+  assert.equal(again.status, 0, again.stderr);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.deepEqual(fs.readdirSync(marked), [`cds-${tag}.failed`]);
+});
