@@ -108,6 +108,12 @@ final class AttributeSkipper {
     return p <= end ? p : -1;
   }
 
+  /** The size of all of {@code a}'s values when no value's size depends on the data, else -1. */
+  int fixedSize(Abbreviation a) {
+    int[] plan = plan(a);
+    return plan != CHECKED && plan[0] == 0 ? plan[1] : -1;
+  }
+
   private int[] plan(Abbreviation a) {
     int o = a.ordinal();
     if (o >= plans.length) {

@@ -37,7 +37,6 @@ public final class CompileUnit {
 
   private final Object lock = new Object();
   private AbbreviationTable abbrevs;
-  private int[] fixedSizes;
   /** The unit's bytes (copied once DIEs are parsed; until then the mapped section). */
   private ByteRegion bytes;
   private int dieCount;
@@ -111,33 +110,8 @@ public final class CompileUnit {
       } catch (MalformedInputException e) {
         throw wrap(e);
       }
-      fixedSizes = new int[0];
     }
     return abbrevs;
-  }
-
-  /** The encoded size of all attributes of {@code a} when it does not depend on the data, else -1 (cached). */
-  private int fixedSize(Abbreviation a) {
-    int k = a.ordinal();
-    if (k >= fixedSizes.length) {
-      int[] n = java.util.Arrays.copyOf(fixedSizes, Math.max(k + 1, fixedSizes.length * 2));
-      java.util.Arrays.fill(n, fixedSizes.length, n.length, Integer.MIN_VALUE);
-      fixedSizes = n;
-    }
-    int v = fixedSizes[k];
-    if (v == Integer.MIN_VALUE) {
-      int total = 0;
-      for (int i = 0; i < a.attributeCount(); i++) {
-        int s = Forms.fixedSize(a.formCode(i), header.addressSize(), header.offsetSize(), header.version());
-        if (s < 0) {
-          total = -1;
-          break;
-        }
-        total += s;
-      }
-      fixedSizes[k] = v = total;
-    }
-    return v;
   }
 
   /** Reads only the unit DIE (for the address index and base attributes), unless the tree is already parsed. */
@@ -277,7 +251,7 @@ public final class CompileUnit {
           byCode = java.util.Arrays.copyOf(byCode, (int) Math.max(c + 1, byCode.length * 2L));
           byCode[(int) c] = a;
         }
-        int fixed = fixedSize(a);
+        int fixed = skipper.fixedSize(a);
         if (fixed >= 0) {
           r.skip(fixed);
         } else {
@@ -747,17 +721,10 @@ public final class CompileUnit {
       long[] high = new long[64];
       int[] die = new int[64];
       int m = 0;
-      boolean packable = true;
       for (int i = 0; i < dieCount; i++) {
-        Abbreviation a = dieAbbrevs[i];
-        if (a.tagCode() != 0x2e || a.indexOf(0x11) < 0 && a.indexOf(0x55) < 0) {
+        RangeList ranges = dieAbbrevs[i].tagCode() == 0x2e ? subroutineRanges(i) : null;
+        if (ranges == null) {
           continue;
-        }
-        RangeList ranges;
-        try {
-          ranges = new Die(this, i).addressRanges();
-        } catch (MalformedInputException e) {
-          continue; // as LLVM: a DIE whose ranges cannot be read does not take part in the lookup
         }
         for (AddressRange r : ranges.ranges()) {
           if (r.low() == r.high()) {
@@ -771,17 +738,14 @@ public final class CompileUnit {
           low[m] = r.low();
           high[m] = r.high();
           die[m] = i;
-          packable &= r.low() >= 0 && r.low() < (1L << 43);
           m++;
         }
       }
-      SubprogramMap map = packable && m < (1 << 20) ? sortedIfDisjoint(low, high, die, m) : null;
+      SubprogramMap map = sortedIfDisjoint(low, high, die, m);
       if (map == null) {
         TreeMap<Long, long[]> tree = new TreeMap<>(UNSIGNED);
-        for (int i = 0; i < dieCount; i++) {
-          if (dieAbbrevs[i].tagCode() == 0x2e) {
-            insertRanges(tree, i);
-          }
+        for (int k = 0; k < m; k++) {
+          insertRange(tree, low[k], high[k], die[k]);
         }
         int n = tree.size();
         long[] lo = new long[n];
@@ -801,18 +765,20 @@ public final class CompileUnit {
     }
   }
 
-  /** The ranges sorted by start when no two overlap (then insertion order cannot matter), else null. */
+  /**
+   * The ranges sorted by start when no two overlap (then the order of insertion cannot matter); null when they
+   * overlap or the starts do not fit {@link RangeList#orderByStart}.
+   */
   private static SubprogramMap sortedIfDisjoint(long[] low, long[] high, int[] die, int m) {
-    long[] keys = new long[m];
-    for (int k = 0; k < m; k++) {
-      keys[k] = low[k] << 20 | k;
+    int[] order = RangeList.orderByStart(low, m);
+    if (order == null) {
+      return null;
     }
-    java.util.Arrays.sort(keys);
     long[] lo = new long[m];
     long[] hi = new long[m];
     int[] di = new int[m];
     for (int k = 0; k < m; k++) {
-      int j = (int) (keys[k] & ((1 << 20) - 1));
+      int j = order[k];
       lo[k] = low[j];
       hi[k] = high[j];
       di[k] = die[j];
@@ -823,34 +789,51 @@ public final class CompileUnit {
     return new SubprogramMap(lo, hi, di);
   }
 
-  /** Inserts the ranges of DIE {@code i} into an LLVM-style address map (see {@link #subroutineMap()}). */
-  private void insertRanges(TreeMap<Long, long[]> map, int i) {
+  /**
+   * The ranges of subroutine DIE {@code i}, or null when it has none or they cannot be read (as LLVM, such a DIE
+   * does not take part in lookups).
+   */
+  private RangeList subroutineRanges(int i) {
     Abbreviation a = dieAbbrevs[i];
     if (a.indexOf(0x11) < 0 && a.indexOf(0x55) < 0) {
+      return null;
+    }
+    try {
+      return new Die(this, i).addressRanges();
+    } catch (MalformedInputException e) {
+      return null;
+    }
+  }
+
+  /** Inserts the ranges of DIE {@code i} into an LLVM-style address map (see {@link #subroutineMap()}). */
+  private void insertRanges(TreeMap<Long, long[]> map, int i) {
+    RangeList ranges = subroutineRanges(i);
+    if (ranges == null) {
       return;
     }
-    RangeList ranges;
-    try {
-      ranges = new Die(this, i).addressRanges();
-    } catch (MalformedInputException e) {
-      return; // as LLVM: a DIE whose ranges cannot be read does not take part in the lookup
-    }
     for (AddressRange r : ranges.ranges()) {
-      if (r.low() == r.high()) {
-        continue;
+      if (r.low() != r.high()) {
+        insertRange(map, r.low(), r.high(), i);
       }
-      Map.Entry<Long, long[]> b = map.floorEntry(r.low());
-      if (b != null && Long.compareUnsigned(r.low(), b.getValue()[0]) < 0) {
-        long[] prev = b.getValue();
-        if (Long.compareUnsigned(r.high(), prev[0]) < 0) {
-          map.put(r.high(), new long[] {prev[0], prev[1], r.high()});
-        }
-        if (Long.compareUnsigned(r.low(), b.getKey()) > 0) {
-          map.put(b.getKey(), new long[] {r.low(), prev[1], b.getKey()});
-        }
-      }
-      map.put(r.low(), new long[] {r.high(), i, r.low()});
     }
+  }
+
+  /**
+   * Inserts the non-empty range {@code [low, high)} of DIE {@code die} as LLVM's map does: the part of an earlier
+   * range that it covers goes to it, and the earlier range keeps what lies before and after.
+   */
+  private static void insertRange(TreeMap<Long, long[]> map, long low, long high, int die) {
+    Map.Entry<Long, long[]> b = map.floorEntry(low);
+    if (b != null && Long.compareUnsigned(low, b.getValue()[0]) < 0) {
+      long[] prev = b.getValue();
+      if (Long.compareUnsigned(high, prev[0]) < 0) {
+        map.put(high, new long[] {prev[0], prev[1], high});
+      }
+      if (Long.compareUnsigned(low, b.getKey()) > 0) {
+        map.put(b.getKey(), new long[] {low, prev[1], b.getKey()});
+      }
+    }
+    map.put(low, new long[] {high, die, low});
   }
 
   private static int lookup(TreeMap<Long, long[]> map, long address) {

@@ -326,22 +326,21 @@ public final class DwarfInfo {
    */
   static List<long[]> disjoint(List<long[]> ranges) {
     int n = ranges.size();
-    boolean small = n < (1 << 20);
+    // The fast path compares signed: every start and end must be below 2^43 (orderByStart checks the starts).
+    boolean small = true;
+    long[] starts = new long[n];
     for (int i = 0; small && i < n; i++) {
       long[] r = ranges.get(i);
-      small = r[0] >= 0 && r[0] < (1L << 43) && r[1] >= 0 && r[1] < (1L << 43);
+      small = r[1] >= 0 && r[1] < (1L << 43);
+      starts[i] = r[0];
     }
+    int[] order = small ? RangeList.orderByStart(starts, n) : null;
     List<long[]> segs = new ArrayList<>(n);
-    if (small) {
-      long[] keys = new long[n];
-      for (int i = 0; i < n; i++) {
-        keys[i] = ranges.get(i)[0] << 20 | i;
-      }
-      Arrays.sort(keys);
+    if (order != null) {
       long maxHigh = -1;
       boolean overlap = false;
-      for (long k : keys) {
-        long[] r = ranges.get((int) (k & ((1 << 20) - 1)));
+      for (int k : order) {
+        long[] r = ranges.get(k);
         if (r[0] < maxHigh) {
           overlap = true;
           break;

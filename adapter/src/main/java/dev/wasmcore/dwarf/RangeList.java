@@ -29,6 +29,30 @@ public final class RangeList {
     this.ranges = List.copyOf(ranges);
   }
 
+  /**
+   * The order of {@code starts[0..n)} by value, equal starts in index order, by one primitive sort of packed keys
+   * (start above, index below): no comparator, which matters on the cold start path. Null when the packing does not
+   * fit: {@code 2^20} entries or more, or a start outside {@code [0, 2^43)}.
+   */
+  static int[] orderByStart(long[] starts, int n) {
+    if (n >= (1 << 20)) {
+      return null;
+    }
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      if (starts[i] < 0 || starts[i] >= (1L << 43)) {
+        return null;
+      }
+      keys[i] = starts[i] << 20 | i;
+    }
+    java.util.Arrays.sort(keys);
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = (int) (keys[i] & ((1 << 20) - 1));
+    }
+    return order;
+  }
+
   public static RangeList empty() {
     return EMPTY;
   }
