@@ -34,7 +34,6 @@ public final class ArrayByteSource implements ByteSource {
 
   @Override
   public int getIntLE(long position) {
-    int i = (int) position;
-    return (bytes[i] & 0xFF) | (bytes[i + 1] & 0xFF) << 8 | (bytes[i + 2] & 0xFF) << 16 | (bytes[i + 3] & 0xFF) << 24;
+    return ByteSource.intLE(bytes, (int) position);
   }
 }

@@ -31,6 +31,11 @@ public interface ByteSource extends Closeable {
         | (get(position + 3) & 0xFF) << 24;
   }
 
+  /** The little-endian 32-bit value at index {@code i} of {@code bytes}, for sources backed by an array. */
+  static int intLE(byte[] bytes, int i) {
+    return (bytes[i] & 0xFF) | (bytes[i + 1] & 0xFF) << 8 | (bytes[i + 2] & 0xFF) << 16 | (bytes[i + 3] & 0xFF) << 24;
+  }
+
   /** The little-endian 64-bit value at {@code position}; bounds checked by the caller. */
   default long getLongLE(long position) {
     return (getIntLE(position) & 0xFFFFFFFFL) | (long) getIntLE(position + 4) << 32;

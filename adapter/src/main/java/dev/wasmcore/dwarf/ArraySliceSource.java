@@ -64,12 +64,6 @@ final class ArraySliceSource implements ByteSource {
 
   @Override
   public int getIntLE(long position) {
-    int i = (int) (position - base);
-    return (bytes[i] & 0xFF) | (bytes[i + 1] & 0xFF) << 8 | (bytes[i + 2] & 0xFF) << 16 | (bytes[i + 3] & 0xFF) << 24;
-  }
-
-  @Override
-  public long getLongLE(long position) {
-    return (getIntLE(position) & 0xFFFFFFFFL) | (long) getIntLE(position + 4) << 32;
+    return ByteSource.intLE(bytes, (int) (position - base));
   }
 }
