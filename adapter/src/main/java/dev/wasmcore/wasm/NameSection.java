@@ -103,9 +103,7 @@ public final class NameSection {
           skipped.add(id);
           sub.skip(sub.remaining());
       }
-      if (sub.hasRemaining()) {
-        throw sub.error("name subsection " + id + ": " + sub.remaining() + " unread bytes at its end");
-      }
+      requireEnd(sub, id);
     }
     return new NameSection(module, maps, indirect, skipped, functions);
   }
@@ -173,9 +171,7 @@ public final class NameSection {
         at[i] = r.position();
         r.skip(r.varU32());
       }
-      if (r.hasRemaining()) {
-        throw r.error("name subsection " + FUNCTIONS + ": " + r.remaining() + " unread bytes at its end");
-      }
+      requireEnd(r, FUNCTIONS);
       if (increasing) {
         functionIndices = idx;
         functionNameOffsets = at;
@@ -183,8 +179,19 @@ public final class NameSection {
         functions = nameMap(functionsRegion.reader());
       }
     } catch (MalformedInputException e) {
-      functionsError = e.within(CONTEXT);
-      throw functionsError;
+      throw functionsFailed(e);
+    }
+  }
+
+  /** Remembers a failure of the function names subsection (in the section's context) for every later use. */
+  private MalformedInputException functionsFailed(MalformedInputException e) {
+    functionsError = e.within(CONTEXT);
+    return functionsError;
+  }
+
+  private static void requireEnd(ByteReader r, int subsectionId) {
+    if (r.hasRemaining()) {
+      throw r.error("name subsection " + subsectionId + ": " + r.remaining() + " unread bytes at its end");
     }
   }
 
@@ -220,13 +227,10 @@ public final class NameSection {
       try {
         ByteReader r = functionsRegion.reader();
         Map<Long, String> m = nameMap(r);
-        if (r.hasRemaining()) {
-          throw r.error("name subsection " + FUNCTIONS + ": " + r.remaining() + " unread bytes at its end");
-        }
+        requireEnd(r, FUNCTIONS);
         functions = m;
       } catch (MalformedInputException e) {
-        functionsError = e.within(CONTEXT);
-        throw functionsError;
+        throw functionsFailed(e);
       }
     }
     return functions;
