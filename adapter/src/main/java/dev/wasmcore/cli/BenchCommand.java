@@ -9,7 +9,6 @@ import dev.wasmcore.cli.bench.EditorFlow;
 import dev.wasmcore.cli.bench.GcLog;
 import dev.wasmcore.cli.bench.InProcessBench;
 import dev.wasmcore.cli.bench.JavaRuntime;
-import dev.wasmcore.cli.bench.ProcessMeasurement;
 import dev.wasmcore.cli.bench.ProcessTimer;
 import dev.wasmcore.cli.bench.Report;
 import dev.wasmcore.cli.bench.WarmBench;
