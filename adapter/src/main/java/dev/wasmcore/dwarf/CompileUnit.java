@@ -706,8 +706,8 @@ public final class CompileUnit {
   /**
    * The unit's subprogram DIEs by address, as LLVM's {@code DWARFUnit::updateAddressDieMap} builds its map (DIEs in
    * pre-order, later ranges splitting earlier ones, empty ranges ignored), but over subprograms only: inlined
-   * subroutines are added per lookup, from the subtree of the subprogram found, so their ranges are read only where
-   * they matter. For nested, well-formed DWARF this finds the same DIE as LLVM's whole-unit map. Built once per
+   * subroutines are looked up per address, in the subtree of the subprogram found ({@link #subroutineAt}), so their
+   * ranges are read only where they matter. For nested, well-formed DWARF this finds the same DIE as LLVM's whole-unit map. Built once per
    * unit, on the first lookup: when no two ranges overlap (the usual case) by one primitive sort, else by LLVM's
    * splitting insertions.
    */
@@ -805,19 +805,6 @@ public final class CompileUnit {
     }
   }
 
-  /** Inserts the ranges of DIE {@code i} into an LLVM-style address map (see {@link #subroutineMap()}). */
-  private void insertRanges(TreeMap<Long, long[]> map, int i) {
-    RangeList ranges = subroutineRanges(i);
-    if (ranges == null) {
-      return;
-    }
-    for (AddressRange r : ranges.ranges()) {
-      if (r.low() != r.high()) {
-        insertRange(map, r.low(), r.high(), i);
-      }
-    }
-  }
-
   /**
    * Inserts the non-empty range {@code [low, high)} of DIE {@code die} as LLVM's map does: the part of an earlier
    * range that it covers goes to it, and the earlier range keeps what lies before and after.
@@ -836,41 +823,54 @@ public final class CompileUnit {
     map.put(low, new long[] {high, die, low});
   }
 
-  private static int lookup(TreeMap<Long, long[]> map, long address) {
-    Map.Entry<Long, long[]> e = map.floorEntry(address);
-    if (e == null || Long.compareUnsigned(address, e.getValue()[0]) >= 0) {
-      return -1;
-    }
-    return (int) e.getValue()[1];
-  }
-
   /**
    * The innermost subprogram or inlined subroutine DIE whose ranges contain {@code address}, as LLVM's
-   * {@code getSubroutineForAddress} finds it; null when none does.
+   * {@code getSubroutineForAddress} finds it in nested DWARF; null when none does.
+   *
+   * <p>The subprogram comes from the unit's map ({@link #subroutineMap()}). Inside it the lookup descends as
+   * addr2line's does: one pass over the subprogram's subtree in pre-order, where a subroutine DIE that contains the
+   * address becomes the answer and is entered, and one that does not is skipped with its whole subtree. So only the
+   * ranges of the subroutines on the way down are read, not those of every inlined call of a large function. Other
+   * DIEs (lexical blocks, variables, ...) are entered without a test: LLVM does not consider their ranges. Where two
+   * subroutines at one level overlap, the later one wins, as in LLVM's map. An inlined subroutine that lies outside
+   * the subroutine holding it (not nested, so not valid DWARF) is not found there.
    */
   public Die subroutineAt(long address) {
-    int sub;
+    int found;
     synchronized (lock) {
-      sub = subroutineMap().lookup(address);
-      if (sub < 0) {
+      found = subroutineMap().lookup(address);
+      if (found < 0) {
         return null;
       }
-      // Refine inside the subprogram: its own ranges, then its subtree's subroutines in pre-order.
-      TreeMap<Long, long[]> inner = new TreeMap<>(UNSIGNED);
-      insertRanges(inner, sub);
-      int end = subtreeEnds[sub];
-      for (int j = sub + 1; j < end; j++) {
+      int end = subtreeEnds[found];
+      int j = found + 1;
+      while (j < end) {
         int t = dieAbbrevs[j].tagCode();
-        if (t == 0x1d || t == 0x2e) {
-          insertRanges(inner, j);
+        if (t != 0x1d && t != 0x2e) {
+          j++;
+        } else if (containsAddress(j, address)) {
+          found = j;
+          j++;
+        } else {
+          j = subtreeEnds[j];
         }
       }
-      int found = lookup(inner, address);
-      if (found >= 0) {
-        sub = found;
+    }
+    return new Die(this, found);
+  }
+
+  /** Whether a non-empty range of subroutine DIE {@code i} contains {@code address}. */
+  private boolean containsAddress(int i, long address) {
+    RangeList ranges = subroutineRanges(i);
+    if (ranges == null) {
+      return false;
+    }
+    for (AddressRange r : ranges.ranges()) {
+      if (r.low() != r.high() && r.contains(address)) {
+        return true;
       }
     }
-    return new Die(this, sub);
+    return false;
   }
 
   /**

@@ -86,6 +86,50 @@ class UnitsTest {
     assertNull(v.subroutineAt(0x240));
   }
 
+  /**
+   * Inside a subprogram the lookup descends through the subroutines that contain the address (lexical blocks are
+   * entered without a test); of two overlapping siblings the later wins, as in LLVM's map; an inlined subroutine
+   * outside the one holding it (not nested) is not found.
+   */
+  @Test
+  void inlinedLookupDescendsThroughContainingSubroutines() {
+    DwarfBuilder b = new DwarfBuilder();
+    b.abbrev(1, TAG_CU, true, 0x03, 0x08, 0x11, 0x01, 0x12, 0x06);
+    b.abbrev(2, TAG_SUB, true, 0x03, 0x08, 0x11, 0x01, 0x12, 0x06);
+    b.abbrev(3, 0x1d, true, 0x03, 0x08, 0x11, 0x01, 0x12, 0x06); // inlined subroutine
+    b.abbrev(4, 0x0b, true, 0x11, 0x01, 0x12, 0x06); // lexical block
+    b.endAbbrevs();
+    Bytes d = b.info;
+    int start = DwarfBuilder.beginUnit(d, 4, false, 1, 4, 0, 0, 0, false);
+    d.uleb(1).cstr("cu").u32(0x100).u32(0x300);
+    d.uleb(2).cstr("outer").u32(0x100).u32(0x100); // [0x100, 0x200)
+    d.uleb(3).cstr("a").u32(0x110).u32(0x40); // [0x110, 0x150)
+    d.uleb(4).u32(0x110).u32(0x40);
+    d.uleb(3).cstr("a1").u32(0x120).u32(0x10).uleb(0);
+    d.uleb(0); // end of the block
+    d.uleb(0); // end of a
+    d.uleb(3).cstr("b").u32(0x160).u32(0x40); // [0x160, 0x1a0)
+    d.uleb(3).cstr("b1").u32(0x170).u32(0x10).uleb(0);
+    d.uleb(0);
+    d.uleb(3).cstr("c").u32(0x190).u32(0x20).uleb(0); // [0x190, 0x1b0): overlaps b, comes later
+    d.uleb(3).cstr("stray").u32(0x1c0).u32(0x10); // [0x1c0, 0x1d0)
+    d.uleb(3).cstr("outside").u32(0x1e0).u32(0x10).uleb(0); // not inside stray
+    d.uleb(0);
+    d.uleb(0); // end of outer
+    d.uleb(0); // end of the unit
+    DwarfBuilder.endUnit(d, start);
+    CompileUnit u = DwarfInfo.open(b.sections()).units().get(0);
+
+    String[][] expected = {{"105", "outer"}, {"115", "a"}, {"125", "a1"}, {"135", "a"}, {"165", "b"},
+        {"175", "b1"}, {"195", "c"}, {"1a5", "c"}, {"1c5", "stray"}, {"1e5", "outer"}, {"1ff", "outer"}};
+    for (String[] e : expected) {
+      assertEquals(e[1], u.subroutineAt(Long.parseLong(e[0], 16)).name(), e[0]);
+    }
+    assertNull(u.subroutineAt(0x200));
+    assertEquals(List.of("a1", "a", "outer"), u.inlinedChain(0x125).stream().map(Die::name).toList());
+    assertEquals(List.of("b1", "b", "outer"), u.inlinedChain(0x175).stream().map(Die::name).toList());
+  }
+
   @Test
   void versionsTwoToFiveAndBothFormatsInOneSection() {
     DwarfBuilder b = builder();
