@@ -1,12 +1,6 @@
 package dev.wasmcore.cli;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code wasmcore bt --json} contract, in one place:
@@ -14,30 +8,13 @@ import java.util.Map;
  * "funcIndex", "codeOffset", "dwarfAddress", "function", "file", "line", "column", "inlined"}]}]}}, keys in that
  * order, nulls written, HTML escaping off, {@code ", "} and {@code ": "} separators, one frame per line.
  * Strings are escaped here as Gson's {@code JsonWriter} escapes them without HTML escaping (quote, backslash, control
- * characters, U+2028/U+2029), not through a {@code Gson} instance: building one loads and reflects over dozens of
- * classes, a visible share of a cold {@code bt} run (wasmcore bench, part 1).
+ * characters, U+2028/U+2029), and the document goes straight to text, with neither a {@code Gson} instance (building one
+ * loads and reflects over dozens of classes) nor a JSON tree: both were a visible share of a cold {@code bt} run
+ * (wasmcore bench, part 1).
  */
 public final class BacktraceJson {
 
   private BacktraceJson() {}
-
-  /** The JSON tree of one entry. */
-  public static JsonObject frame(BacktraceEntry e) {
-    JsonObject o = new JsonObject();
-    o.addProperty("index", e.index());
-    o.addProperty("physicalIndex", e.physicalIndex());
-    o.add("instance", e.instance() == null ? JsonNull.INSTANCE : new JsonPrimitive(e.instance()));
-    o.add("module", e.module() == null ? JsonNull.INSTANCE : new JsonPrimitive(e.module()));
-    o.addProperty("funcIndex", e.funcIndex());
-    o.addProperty("codeOffset", e.codeOffset());
-    o.addProperty("dwarfAddress", e.dwarfAddress());
-    o.add("function", e.function() == null ? JsonNull.INSTANCE : new JsonPrimitive(e.function()));
-    o.add("file", e.file() == null ? JsonNull.INSTANCE : new JsonPrimitive(e.file()));
-    o.add("line", e.line() == null ? JsonNull.INSTANCE : new JsonPrimitive(e.line()));
-    o.add("column", e.column() == null ? JsonNull.INSTANCE : new JsonPrimitive(e.column()));
-    o.addProperty("inlined", e.inlined());
-    return o;
-  }
 
   /** The whole document as text. */
   public static String toJson(String corePath, List<BacktraceThread> threads) {
@@ -48,15 +25,11 @@ public final class BacktraceJson {
     for (int t = 0; t < threads.size(); t++) {
       BacktraceThread th = threads.get(t);
       b.append(t > 0 ? ", " : "").append("{\"id\": ").append(th.id()).append(", \"name\": ");
-      if (th.name() == null) {
-        b.append("null");
-      } else {
-        quote(th.name(), b);
-      }
+      nullableString(th.name(), b);
       b.append(", \"frames\": [");
       for (int i = 0; i < th.frames().size(); i++) {
         b.append(i > 0 ? "," : "").append("\n  ");
-        write(frame(th.frames().get(i)), b);
+        frame(th.frames().get(i), b);
       }
       b.append("]}");
     }
@@ -64,36 +37,30 @@ public final class BacktraceJson {
     return b.toString();
   }
 
-  /** Writes a JSON tree with {@code ", "} and {@code ": "} separators. */
-  static void write(JsonElement e, StringBuilder b) {
-    if (e.isJsonObject()) {
-      b.append('{');
-      boolean first = true;
-      for (Map.Entry<String, JsonElement> m : e.getAsJsonObject().entrySet()) {
-        b.append(first ? "" : ", ");
-        quote(m.getKey(), b);
-        b.append(": ");
-        write(m.getValue(), b);
-        first = false;
-      }
-      b.append('}');
-    } else if (e.isJsonArray()) {
-      JsonArray a = e.getAsJsonArray();
-      b.append('[');
-      for (int i = 0; i < a.size(); i++) {
-        b.append(i > 0 ? ", " : "");
-        write(a.get(i), b);
-      }
-      b.append(']');
-    } else if (e.isJsonNull()) {
+  /** One entry as a JSON object, keys in the contract's order. */
+  static void frame(BacktraceEntry e, StringBuilder b) {
+    b.append("{\"index\": ").append(e.index());
+    b.append(", \"physicalIndex\": ").append(e.physicalIndex());
+    b.append(", \"instance\": ").append(e.instance());
+    b.append(", \"module\": ");
+    nullableString(e.module(), b);
+    b.append(", \"funcIndex\": ").append(e.funcIndex());
+    b.append(", \"codeOffset\": ").append(e.codeOffset());
+    b.append(", \"dwarfAddress\": ").append(e.dwarfAddress());
+    b.append(", \"function\": ");
+    nullableString(e.function(), b);
+    b.append(", \"file\": ");
+    nullableString(e.file(), b);
+    b.append(", \"line\": ").append(e.line());
+    b.append(", \"column\": ").append(e.column());
+    b.append(", \"inlined\": ").append(e.inlined()).append('}');
+  }
+
+  private static void nullableString(String s, StringBuilder b) {
+    if (s == null) {
       b.append("null");
     } else {
-      JsonPrimitive p = e.getAsJsonPrimitive();
-      if (p.isString()) {
-        quote(p.getAsString(), b);
-      } else {
-        b.append(p.isBoolean() ? Boolean.toString(p.getAsBoolean()) : p.getAsNumber().toString());
-      }
+      quote(s, b);
     }
   }
 
