@@ -51,6 +51,39 @@ test('exit status 2 for a usage error and 1 for a missing file, with the reason 
   assert.match(missing.stderr, /\/nonexistent\/dump\.core: cannot read: no such file/);
 });
 
+test('runs under each POSIX shell, from a directory with spaces, with java from PATH', () => {
+  // A copy of the launcher and the jar under a path with blanks; no archives (WASMCORE_CDS=0).
+  const dir = path.join(tempDir(), 'with  space *');
+  fs.mkdirSync(path.join(dir, 'adapter', 'target'), { recursive: true });
+  fs.copyFileSync(launcher, path.join(dir, 'adapter', 'wasmcore'));
+  fs.chmodSync(path.join(dir, 'adapter', 'wasmcore'), 0o755);
+  fs.copyFileSync(path.join(path.dirname(launcher), 'target', 'wasmcore.jar'),
+    path.join(dir, 'adapter', 'target', 'wasmcore.jar'));
+  const javaDir = path.dirname(fs.realpathSync(run('sh', ['-c', 'command -v java']).stdout.trim()));
+  const env = { ...process.env, WASMCORE_CDS: '0', PATH: `${javaDir}:/usr/bin:/bin`,
+    WASMCORE_JAVA_OPTS: '-Dwasmcore.one=1   -Dwasmcore.glob=* -XshowSettings:properties' };
+  delete env.JAVA_HOME;
+  // With pathname expansion on, the pattern in WASMCORE_JAVA_OPTS would match this file of the caller's directory.
+  const cwd = tempDir();
+  fs.writeFileSync(path.join(cwd, '-Dwasmcore.glob=expanded'), '');
+  const shells = ['sh', 'dash', 'bash'].filter((s) => run('sh', ['-c', `command -v ${s}`]).status === 0);
+  assert.ok(shells.includes('sh'));
+  for (const shell of shells) {
+    const r = run(shell, [path.join(dir, 'adapter', 'wasmcore'), 'info', path.join(samples, 'c_dw5_O0.core'),
+      '--module', path.join(samples, 'c_dw5_O0.wasm')], { cwd, env });
+    assert.equal(r.status, 0, `${shell}: ${r.stderr}`);
+    assert.match(r.stdout, /^core: +\/.*\/c_dw5_O0\.core$/m, shell);
+    // the options arrive one by one and unexpanded: no file named like the pattern is substituted
+    assert.match(r.stderr, /wasmcore\.one = 1$/m, shell);
+    assert.match(r.stderr, /wasmcore\.glob = \*$/m, shell);
+    assert.match(r.stderr, new RegExp(`java\\.class\\.path = ${dir.replace(/[*]/g, '\\*')}/adapter/target/wasmcore\\.jar$`, 'm'),
+      shell);
+  }
+  const bare = run('sh', [path.join(dir, 'adapter', 'wasmcore')], { env: { ...env, WASMCORE_JAVA_OPTS: '' } });
+  assert.equal(bare.status, 2, bare.stderr);
+  assert.match(bare.stderr, /^usage: wasmcore COMMAND/m);
+});
+
 test('makes the class-data archives in the background, then starts with them and prints the same', async () => {
   const dir = tempDir();
   const env = { ...process.env, WASMCORE_CDS_DIR: dir };
