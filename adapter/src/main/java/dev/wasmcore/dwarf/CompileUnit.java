@@ -60,6 +60,9 @@ public final class CompileUnit {
 
   private RangeList unitRanges;
   private SubprogramMap subroutineMap;
+  /** See {@link #rootValues()}. */
+  private volatile AttributeValue[] rootValues;
+  private volatile boolean rootValuesFailed;
 
   CompileUnit(DwarfInfo info, UnitHeader header, ByteRegion section, int index) {
     this.info = info;
@@ -406,6 +409,12 @@ public final class CompileUnit {
     if (k < 0) {
       return null;
     }
+    if (i == 0) {
+      AttributeValue[] root = rootValues();
+      if (root != null) {
+        return root[k];
+      }
+    }
     ByteReader r = bytes.readerAt(dieOffsets[i]);
     r.uleb128(); // abbreviation code
     int addr = header.addressSize();
@@ -415,6 +424,25 @@ public final class CompileUnit {
       Forms.skip(r, a.formCode(j), addr, off, ver);
     }
     return decode(r, attr, a.formCode(k), a.implicitConst(k));
+  }
+
+  /**
+   * The unit DIE's attribute values, decoded once in one pass: they are asked for again and again (the list bases,
+   * the ranges for the address index, the name, the line table), and each single lookup would skip the values
+   * before it anew. Null when one of them cannot be decoded: then each is read alone, and only a value actually
+   * asked for reports its error.
+   */
+  private AttributeValue[] rootValues() {
+    AttributeValue[] v = rootValues;
+    if (v == null && !rootValuesFailed) {
+      try {
+        v = attributes(0).toArray(new AttributeValue[0]);
+        rootValues = v;
+      } catch (MalformedInputException e) {
+        rootValuesFailed = true;
+      }
+    }
+    return v;
   }
 
   /** All attributes of DIE {@code i}, in declaration order. */
@@ -726,8 +754,10 @@ public final class CompileUnit {
         if (ranges == null) {
           continue;
         }
-        for (AddressRange r : ranges.ranges()) {
-          if (r.low() == r.high()) {
+        for (int k = 0; k < ranges.size(); k++) {
+          long lo = ranges.low(k);
+          long hi = ranges.high(k);
+          if (lo == hi) {
             continue;
           }
           if (m == low.length) {
@@ -735,8 +765,8 @@ public final class CompileUnit {
             high = java.util.Arrays.copyOf(high, m * 2);
             die = java.util.Arrays.copyOf(die, m * 2);
           }
-          low[m] = r.low();
-          high[m] = r.high();
+          low[m] = lo;
+          high[m] = hi;
           die[m] = i;
           m++;
         }
@@ -859,18 +889,10 @@ public final class CompileUnit {
     return new Die(this, found);
   }
 
-  /** Whether a non-empty range of subroutine DIE {@code i} contains {@code address}. */
+  /** Whether a range of subroutine DIE {@code i} contains {@code address}. */
   private boolean containsAddress(int i, long address) {
     RangeList ranges = subroutineRanges(i);
-    if (ranges == null) {
-      return false;
-    }
-    for (AddressRange r : ranges.ranges()) {
-      if (r.low() != r.high() && r.contains(address)) {
-        return true;
-      }
-    }
-    return false;
+    return ranges != null && ranges.contains(address);
   }
 
   /**

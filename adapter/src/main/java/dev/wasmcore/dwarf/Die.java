@@ -180,7 +180,7 @@ public final class Die {
         long lo = low.asAddress();
         long hi = high.formClass() == AttributeValue.FormClass.ADDRESS ? high.asAddress()
             : (lo + high.asUnsigned()) & RangeList.addressMask(unit.header().addressSize());
-        return new RangeList(List.of(new AddressRange(lo, hi)));
+        return RangeList.of(lo, hi);
       }
     }
     AttributeValue ranges = attribute(DwAt.DW_AT_ranges);

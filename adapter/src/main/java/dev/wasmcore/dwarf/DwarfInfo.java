@@ -283,7 +283,7 @@ public final class DwarfInfo {
       if (indexLow != null) {
         return;
       }
-      List<long[]> ranges = new ArrayList<>();
+      Spans ranges = new Spans(256);
       boolean[] covered = new boolean[units.size()];
       readAranges(ranges, covered);
       for (CompileUnit u : infoUnits) {
@@ -295,27 +295,56 @@ public final class DwarfInfo {
           if (rl.isEmpty()) {
             rl = u.subprogramRanges();
           }
-          for (AddressRange r : rl.ranges()) {
-            if (!r.isEmpty()) {
-              ranges.add(new long[] {r.low(), r.high(), u.index()});
+          for (int k = 0; k < rl.size(); k++) {
+            long lo = rl.low(k);
+            long hi = rl.high(k);
+            if (Long.compareUnsigned(hi, lo) > 0) {
+              ranges.add(lo, hi, u.index());
             }
           }
         } catch (MalformedInputException e) {
           // This unit cannot be indexed; it stays reachable by offset, and its error is reported when it is used.
         }
       }
-      List<long[]> segs = disjoint(ranges);
-      long[] lo = new long[segs.size()];
-      long[] hi = new long[segs.size()];
-      int[] un = new int[segs.size()];
-      for (int i = 0; i < lo.length; i++) {
-        lo[i] = segs.get(i)[0];
-        hi[i] = segs.get(i)[1];
-        un[i] = (int) segs.get(i)[2];
+      Spans segs = disjoint(ranges);
+      indexHigh = java.util.Arrays.copyOf(segs.high, segs.n);
+      indexUnit = java.util.Arrays.copyOf(segs.unit, segs.n);
+      indexLow = java.util.Arrays.copyOf(segs.low, segs.n);
+    }
+  }
+
+  /** (low, high, unit) triples in parallel primitive arrays: the index is built without an object per range. */
+  static final class Spans {
+    long[] low;
+    long[] high;
+    int[] unit;
+    int n;
+
+    Spans(int capacity) {
+      low = new long[Math.max(capacity, 4)];
+      high = new long[low.length];
+      unit = new int[low.length];
+    }
+
+    void add(long lo, long hi, int u) {
+      if (n == low.length) {
+        low = java.util.Arrays.copyOf(low, 2 * n);
+        high = java.util.Arrays.copyOf(high, 2 * n);
+        unit = java.util.Arrays.copyOf(unit, 2 * n);
       }
-      indexHigh = hi;
-      indexUnit = un;
-      indexLow = lo;
+      low[n] = lo;
+      high[n] = hi;
+      unit[n] = u;
+      n++;
+    }
+
+    /** Adds {@code [lo, hi)} for unit {@code u}, or extends the last span when it ends at {@code lo} for {@code u}. */
+    void addOrExtend(long lo, long hi, int u) {
+      if (n > 0 && high[n - 1] == lo && unit[n - 1] == u) {
+        high[n - 1] = hi;
+      } else {
+        add(lo, hi, u);
+      }
     }
   }
 
@@ -324,56 +353,42 @@ public final class DwarfInfo {
    * unit covering it (LLVM's {@code DWARFDebugAranges::construct}). The common case, no overlaps, is a primitive
    * sort and one pass; overlaps fall back to an endpoint sweep. No lambdas: this runs once, cold, at start-up.
    */
-  static List<long[]> disjoint(List<long[]> ranges) {
-    int n = ranges.size();
+  static Spans disjoint(Spans in) {
+    int n = in.n;
     // The fast path compares signed: every start and end must be below 2^43 (orderByStart checks the starts).
     boolean small = true;
-    long[] starts = new long[n];
     for (int i = 0; small && i < n; i++) {
-      long[] r = ranges.get(i);
-      small = r[1] >= 0 && r[1] < (1L << 43);
-      starts[i] = r[0];
+      small = in.high[i] >= 0 && in.high[i] < (1L << 43);
     }
-    int[] order = small ? RangeList.orderByStart(starts, n) : null;
-    List<long[]> segs = new ArrayList<>(n);
+    int[] order = small ? RangeList.orderByStart(in.low, n) : null;
+    Spans segs = new Spans(n);
     if (order != null) {
       long maxHigh = -1;
       boolean overlap = false;
       for (int k : order) {
-        long[] r = ranges.get(k);
-        if (r[0] < maxHigh) {
+        if (in.low[k] < maxHigh) {
           overlap = true;
           break;
         }
-        maxHigh = r[1];
-        if (!segs.isEmpty() && segs.get(segs.size() - 1)[1] == r[0] && segs.get(segs.size() - 1)[2] == r[2]) {
-          segs.get(segs.size() - 1)[1] = r[1];
-        } else {
-          segs.add(new long[] {r[0], r[1], r[2]});
-        }
+        maxHigh = in.high[k];
+        segs.addOrExtend(in.low[k], in.high[k], in.unit[k]);
       }
       if (!overlap) {
         return segs;
       }
-      segs.clear();
+      segs.n = 0;
     }
     long[][] ev = new long[2 * n][];
     for (int i = 0; i < n; i++) {
-      long[] r = ranges.get(i);
-      ev[2 * i] = new long[] {r[0], 1, r[2]};
-      ev[2 * i + 1] = new long[] {r[1], 0, r[2]};
+      ev[2 * i] = new long[] {in.low[i], 1, in.unit[i]};
+      ev[2 * i + 1] = new long[] {in.high[i], 0, in.unit[i]};
     }
     Arrays.sort(ev, new EndpointOrder());
     java.util.TreeMap<Long, Integer> active = new java.util.TreeMap<>();
     long prev = 0;
     for (long[] e : ev) {
       if (!active.isEmpty() && e[0] != prev) {
-        long unit = active.firstKey();
-        if (!segs.isEmpty() && segs.get(segs.size() - 1)[1] == prev && segs.get(segs.size() - 1)[2] == unit) {
-          segs.get(segs.size() - 1)[1] = e[0];
-        } else {
-          segs.add(new long[] {prev, e[0], unit});
-        }
+        segs.addOrExtend(prev, e[0], (int) (long) active.firstKey());
       }
       Integer c = active.get(e[2]);
       if (e[1] == 1) {
@@ -402,7 +417,7 @@ public final class DwarfInfo {
    * Reads {@code .debug_aranges} (DWARF 5 section 6.1.2) when present: sets of (address, length) tuples per unit.
    * A malformed set is skipped; its unit then falls back to its own ranges.
    */
-  private void readAranges(List<long[]> ranges, boolean[] covered) {
+  private void readAranges(Spans ranges, boolean[] covered) {
     ByteRegion sec = sections.get(DwarfSections.ARANGES);
     if (sec == null) {
       return;
@@ -436,7 +451,7 @@ public final class DwarfInfo {
         long pad = (2L * addrSize - rel % (2L * addrSize)) % (2L * addrSize);
         s.skip(pad);
         CompileUnit u = unitContaining(DwarfSections.INFO, cuOffset);
-        List<long[]> mine = new ArrayList<>();
+        Spans mine = new Spans(16);
         while (s.remaining() >= 2L * addrSize) {
           long a = s.unsigned(addrSize);
           long l = s.unsigned(addrSize);
@@ -444,12 +459,14 @@ public final class DwarfInfo {
             break;
           }
           if (l != 0 && u != null) {
-            mine.add(new long[] {a, a + l, u.index()});
+            mine.add(a, a + l, u.index());
           }
         }
         if (u != null && u.offset() == cuOffset) {
           covered[u.index()] = true;
-          ranges.addAll(mine);
+          for (int k = 0; k < mine.n; k++) {
+            ranges.add(mine.low[k], mine.high[k], mine.unit[k]);
+          }
         }
       } catch (MalformedInputException e) {
         return;

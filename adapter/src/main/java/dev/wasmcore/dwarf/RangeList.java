@@ -2,6 +2,7 @@ package dev.wasmcore.dwarf;
 
 import dev.wasmcore.binary.ByteReader;
 import dev.wasmcore.binary.ByteRegion;
+import dev.wasmcore.binary.ByteSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,12 +22,33 @@ public final class RangeList {
   static final int DW_RLE_start_end = 0x06;
   static final int DW_RLE_start_length = 0x07;
 
-  private static final RangeList EMPTY = new RangeList(List.of());
+  private static final RangeList EMPTY = new RangeList(new long[0], 0);
 
-  private final List<AddressRange> ranges;
+  /** {@code [low_0, high_0, low_1, high_1, ...]}: the ranges as primitives, read without an object per range. */
+  private final long[] bounds;
+  private final int size;
+  /** The ranges as objects, made on the first {@link #ranges()} call. */
+  private volatile List<AddressRange> list;
 
   public RangeList(List<AddressRange> ranges) {
-    this.ranges = List.copyOf(ranges);
+    long[] b = new long[2 * ranges.size()];
+    int k = 0;
+    for (AddressRange r : ranges) {
+      b[k++] = r.low();
+      b[k++] = r.high();
+    }
+    this.bounds = b;
+    this.size = ranges.size();
+  }
+
+  private RangeList(long[] bounds, int size) {
+    this.bounds = bounds;
+    this.size = size;
+  }
+
+  /** One range {@code [low, high)}. */
+  static RangeList of(long low, long high) {
+    return new RangeList(new long[] {low, high}, 1);
   }
 
   /**
@@ -57,18 +79,50 @@ public final class RangeList {
     return EMPTY;
   }
 
+  /** The ranges in list order. */
   public List<AddressRange> ranges() {
-    return ranges;
+    List<AddressRange> l = list;
+    if (l == null) {
+      AddressRange[] a = new AddressRange[size];
+      for (int k = 0; k < size; k++) {
+        a[k] = new AddressRange(bounds[2 * k], bounds[2 * k + 1]);
+      }
+      l = List.of(a);
+      list = l;
+    }
+    return l;
+  }
+
+  /** Number of ranges. */
+  public int size() {
+    return size;
+  }
+
+  /** Start of range {@code k} (list order). */
+  public long low(int k) {
+    return bounds[2 * check(k)];
+  }
+
+  /** End (exclusive) of range {@code k} (list order). */
+  public long high(int k) {
+    return bounds[2 * check(k) + 1];
+  }
+
+  private int check(int k) {
+    if (k < 0 || k >= size) {
+      throw new IndexOutOfBoundsException("range " + k + " of " + size);
+    }
+    return k;
   }
 
   public boolean isEmpty() {
-    return ranges.isEmpty();
+    return size == 0;
   }
 
   /** Whether any non-empty range contains {@code address}. */
   public boolean contains(long address) {
-    for (AddressRange r : ranges) {
-      if (r.contains(address)) {
+    for (int k = 0; k < 2 * size; k += 2) {
+      if (Long.compareUnsigned(address, bounds[k]) >= 0 && Long.compareUnsigned(address, bounds[k + 1]) < 0) {
         return true;
       }
     }
@@ -78,9 +132,10 @@ public final class RangeList {
   /** The lowest start address of the non-empty ranges, or -1 when there is none. */
   public long lowest() {
     long best = -1;
-    for (AddressRange r : ranges) {
-      if (!r.isEmpty() && (best == -1 || Long.compareUnsigned(r.low(), best) < 0)) {
-        best = r.low();
+    for (int k = 0; k < 2 * size; k += 2) {
+      long lo = bounds[k];
+      if (Long.compareUnsigned(lo, bounds[k + 1]) < 0 && (best == -1 || Long.compareUnsigned(lo, best) < 0)) {
+        best = lo;
       }
     }
     return best;
@@ -91,6 +146,12 @@ public final class RangeList {
    * ones selects the second as the new base; other pairs are offsets from the base.
    */
   static RangeList readDebugRanges(ByteRegion section, long offset, int addressSize, long baseAddress) {
+    if (addressSize == 4 && offset >= 0 && offset < section.length()) {
+      RangeList fast = readDebugRanges32(section, offset, baseAddress);
+      if (fast != null) {
+        return fast;
+      }
+    }
     ByteReader r = section.readerAt(offset);
     long mask = addressMask(addressSize);
     long base = baseAddress;
@@ -108,6 +169,48 @@ public final class RangeList {
       out.add(new AddressRange((base + start) & mask, (base + end) & mask));
     }
     return new RangeList(out);
+  }
+
+  /** Bytes copied per window by {@link #readDebugRanges32}: a unit's list is usually shorter. */
+  private static final int RANGES_WINDOW = 512;
+
+  /**
+   * {@link #readDebugRanges} for 4-byte addresses (wasm32), decoded from heap windows: one bulk copy per window
+   * instead of a call chain per word, which shows when a cold start reads the lists of every unit before the JIT has
+   * compiled the reader. Null when the list runs past the section: the checked reader then reads it again and
+   * reports where.
+   */
+  private static RangeList readDebugRanges32(ByteRegion section, long offset, long baseAddress) {
+    long pos = section.start() + offset;
+    long end = section.end();
+    byte[] w = new byte[(int) Math.min(RANGES_WINDOW, end - pos)];
+    long[] out = new long[16];
+    int n = 0;
+    long base = baseAddress & 0xFFFFFFFFL;
+    while (true) {
+      int len = (int) Math.min(w.length, end - pos) & ~7; // whole pairs only
+      if (len == 0) {
+        return null;
+      }
+      section.source().get(pos, w, 0, len);
+      for (int i = 0; i < len; i += 8) {
+        long start = ByteSource.intLE(w, i) & 0xFFFFFFFFL;
+        long stop = ByteSource.intLE(w, i + 4) & 0xFFFFFFFFL;
+        if (start == 0 && stop == 0) {
+          return new RangeList(out, n / 2);
+        }
+        if (start == 0xFFFFFFFFL) {
+          base = stop;
+          continue;
+        }
+        if (n == out.length) {
+          out = java.util.Arrays.copyOf(out, 2 * n);
+        }
+        out[n++] = (base + start) & 0xFFFFFFFFL;
+        out[n++] = (base + stop) & 0xFFFFFFFFL;
+      }
+      pos += len;
+    }
   }
 
   /** Reads a DWARF 5 {@code .debug_rnglists} list at a section offset. */
@@ -171,6 +274,6 @@ public final class RangeList {
 
   @Override
   public String toString() {
-    return ranges.toString();
+    return ranges().toString();
   }
 }

@@ -127,6 +127,45 @@ class ListsTest {
     assertNull(list.find(0x6004));
   }
 
+  /**
+   * A .debug_ranges list longer than the reader's 512-byte window, with a base selection at the window's edge, reads
+   * as the checked reader reads it; one that runs past the section is an error at the offset where it stops.
+   */
+  @Test
+  void longDebugRangesListAndOneRunningPastTheSection() {
+    DwarfBuilder b = new DwarfBuilder();
+    List<AddressRange> expected = new java.util.ArrayList<>();
+    long base = 0x1000;
+    for (int i = 0; i < 150; i++) {
+      if (i == 63 || i == 100) { // pair 63 ends at byte 512, the first window's end
+        base = 0x100000L * i;
+        b.ranges.u32(0xffffffffL).u32(base);
+        continue;
+      }
+      b.ranges.u32(8L * i).u32(8L * i + 4);
+      expected.add(new AddressRange(base + 8L * i, base + 8L * i + 4));
+    }
+    b.ranges.u32(0).u32(0);
+    Die v = variable(b, 4, 0x17, 0x17);
+    RangeList rl = v.addressRanges();
+    assertEquals(expected, rl.ranges());
+    assertEquals(expected.size(), rl.size());
+    assertEquals(expected.get(70).low(), rl.low(70));
+    assertEquals(expected.get(70).high(), rl.high(70));
+    assertTrue(rl.contains(expected.get(149 - 2).low()));
+    assertEquals(0x1000, rl.lowest());
+
+    DwarfBuilder t = new DwarfBuilder();
+    for (int i = 0; i < 70; i++) {
+      t.ranges.u32(8L * i).u32(8L * i + 4);
+    }
+    t.ranges.u32(0); // no end of list, and half a pair
+    Die w = variable(t, 4, 0x17, 0x17);
+    MalformedInputException e = assertThrows(MalformedInputException.class, w::addressRanges);
+    assertEquals(w.unit().info().sections().get(DwarfSections.RANGES).start() + 70 * 8 + 4, e.offset(),
+        e.getMessage());
+  }
+
   @Test
   void unknownEntryKindIsAnErrorWithItsOffset() {
     DwarfBuilder b = new DwarfBuilder();
