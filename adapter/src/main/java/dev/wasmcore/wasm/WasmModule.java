@@ -73,22 +73,98 @@ public final class WasmModule implements Closeable {
       }
     }
     this.customs = List.copyOf(cs);
-    this.types = new Lazy<>(() -> decode(SectionId.TYPE, this::readTypes, List.of()));
-    this.imports = new Lazy<>(() -> decode(SectionId.IMPORT, this::readImports, List.of()));
-    this.functionTypes = new Lazy<>(() -> decode(SectionId.FUNCTION, this::readFunctions, new long[0]));
-    this.tables = new Lazy<>(() -> decode(SectionId.TABLE, this::readTables, List.of()));
-    this.memories = new Lazy<>(() -> decode(SectionId.MEMORY, WasmModule::readMemories, List.of()));
-    this.globals = new Lazy<>(() -> decode(SectionId.GLOBAL, this::readGlobals, List.of()));
-    this.exports = new Lazy<>(() -> decode(SectionId.EXPORT, WasmModule::readExports, List.of()));
-    this.start = new Lazy<>(() -> decode(SectionId.START, r -> OptionalLong.of(r.varU32()), OptionalLong.empty()));
-    this.elements = new Lazy<>(() -> decode(SectionId.ELEMENT, WasmModule::readElements, List.of()));
-    this.code = new Lazy<>(() -> decode(SectionId.CODE, this::readCode, null));
-    this.data = new Lazy<>(() -> decode(SectionId.DATA, WasmModule::readData, List.of()));
-    this.dataCount = new Lazy<>(() -> decode(SectionId.DATA_COUNT, r -> OptionalLong.of(r.varU32()),
-        OptionalLong.empty()));
-    this.names = new Lazy<>(() -> custom("name", NameSection::read));
-    this.producers = new Lazy<>(() -> custom("producers", Producers::read));
-    this.codeIdentity = new Lazy<>(this::computeCodeIdentity);
+    this.types = new Lazy<>(this, SectionId.TYPE);
+    this.imports = new Lazy<>(this, SectionId.IMPORT);
+    this.functionTypes = new Lazy<>(this, SectionId.FUNCTION);
+    this.tables = new Lazy<>(this, SectionId.TABLE);
+    this.memories = new Lazy<>(this, SectionId.MEMORY);
+    this.globals = new Lazy<>(this, SectionId.GLOBAL);
+    this.exports = new Lazy<>(this, SectionId.EXPORT);
+    this.start = new Lazy<>(this, SectionId.START);
+    this.elements = new Lazy<>(this, SectionId.ELEMENT);
+    this.code = new Lazy<>(this, SectionId.CODE);
+    this.data = new Lazy<>(this, SectionId.DATA);
+    this.dataCount = new Lazy<>(this, SectionId.DATA_COUNT);
+    this.names = new Lazy<>(this, PART_NAMES);
+    this.producers = new Lazy<>(this, PART_PRODUCERS);
+    this.codeIdentity = new Lazy<>(this, PART_CODE_IDENTITY);
+  }
+
+  /** {@link Lazy} part numbers beyond the standard section ids (0 to 12). */
+  private static final int PART_NAMES = 100;
+  private static final int PART_PRODUCERS = 101;
+  private static final int PART_CODE_IDENTITY = 102;
+
+  /**
+   * Computes a {@link Lazy} part: a standard section by its id (its value when the section is absent), the name or
+   * producers custom section, or the code identity.
+   */
+  Object load(int part) {
+    switch (part) {
+      case PART_NAMES:
+        return custom("name", PART_NAMES, null);
+      case PART_PRODUCERS:
+        return custom("producers", PART_PRODUCERS, null);
+      case PART_CODE_IDENTITY:
+        return computeCodeIdentity();
+      default:
+        break;
+    }
+    SectionHeader h = standard[part];
+    if (h == null) {
+      switch (part) {
+        case SectionId.FUNCTION:
+          return new long[0];
+        case SectionId.START:
+        case SectionId.DATA_COUNT:
+          return OptionalLong.empty();
+        case SectionId.CODE:
+          return null;
+        default:
+          return List.of();
+      }
+    }
+    try {
+      ByteReader r = h.payload().reader();
+      Object value = readSection(part, r);
+      if (r.hasRemaining()) {
+        throw r.error(r.remaining() + " unread bytes at the end of the section");
+      }
+      return value;
+    } catch (MalformedInputException e) {
+      throw e.within(h.describe());
+    }
+  }
+
+  /** Decodes the payload of the standard section {@code id}. */
+  private Object readSection(int id, ByteReader r) {
+    switch (id) {
+      case SectionId.TYPE:
+        return readTypes(r);
+      case SectionId.IMPORT:
+        return readImports(r);
+      case SectionId.FUNCTION:
+        return readFunctions(r);
+      case SectionId.TABLE:
+        return readTables(r);
+      case SectionId.MEMORY:
+        return readMemories(r);
+      case SectionId.GLOBAL:
+        return readGlobals(r);
+      case SectionId.EXPORT:
+        return readExports(r);
+      case SectionId.START:
+      case SectionId.DATA_COUNT:
+        return OptionalLong.of(r.varU32());
+      case SectionId.ELEMENT:
+        return readElements(r);
+      case SectionId.CODE:
+        return readCode(r);
+      case SectionId.DATA:
+        return readData(r);
+      default:
+        throw new IllegalArgumentException("no lazily decoded section " + id);
+    }
   }
 
   /** Maps {@code file} and indexes its sections. I/O errors are {@link java.io.UncheckedIOException}s. */
@@ -167,30 +243,25 @@ public final class WasmModule implements Closeable {
   }
 
   /** Decodes a standard section with {@code reader}, requiring it to consume the whole payload. */
-  private <T> T decode(int id, Function<ByteReader, T> reader, T absent) {
-    SectionHeader h = standard[id];
-    if (h == null) {
-      return absent;
-    }
-    try {
-      ByteReader r = h.payload().reader();
-      T value = reader.apply(r);
-      if (r.hasRemaining()) {
-        throw r.error(r.remaining() + " unread bytes at the end of the section");
-      }
-      return value;
-    } catch (MalformedInputException e) {
-      throw e.within(h.describe());
-    }
+  private <T> Optional<T> custom(String name, Function<ByteRegion, T> reader) {
+    return custom(name, -1, reader);
   }
 
-  private <T> Optional<T> custom(String name, Function<ByteRegion, T> reader) {
+  /**
+   * A custom section decoded by {@code reader}, or for the {@link Lazy} parts {@link #PART_NAMES} and
+   * {@link #PART_PRODUCERS} by their readers (called directly: no lambda on the path of every module).
+   */
+  @SuppressWarnings("unchecked")
+  private <T> Optional<T> custom(String name, int part, Function<ByteRegion, T> reader) {
     Optional<CustomSection> c = customSection(name);
     if (c.isEmpty()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(reader.apply(c.get().content()));
+      ByteRegion content = c.get().content();
+      Object value = part == PART_NAMES ? NameSection.read(content)
+          : part == PART_PRODUCERS ? Producers.read(content) : reader.apply(content);
+      return Optional.of((T) value);
     } catch (MalformedInputException e) {
       throw e.within("custom section \"" + name + "\"");
     }
