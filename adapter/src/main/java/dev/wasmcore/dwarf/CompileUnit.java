@@ -745,32 +745,22 @@ public final class CompileUnit {
         return subroutineMap;
       }
       parseDies();
-      long[] low = new long[64];
-      long[] high = new long[64];
-      int[] die = new int[64];
-      int m = 0;
+      DwarfInfo.Spans spans = new DwarfInfo.Spans(64); // (low, high, DIE index)
       for (int i = 0; i < dieCount; i++) {
         RangeList ranges = dieAbbrevs[i].tagCode() == 0x2e ? subroutineRanges(i) : null;
         if (ranges == null) {
           continue;
         }
         for (int k = 0; k < ranges.size(); k++) {
-          long lo = ranges.low(k);
-          long hi = ranges.high(k);
-          if (lo == hi) {
-            continue;
+          if (ranges.low(k) != ranges.high(k)) {
+            spans.add(ranges.low(k), ranges.high(k), i);
           }
-          if (m == low.length) {
-            low = java.util.Arrays.copyOf(low, m * 2);
-            high = java.util.Arrays.copyOf(high, m * 2);
-            die = java.util.Arrays.copyOf(die, m * 2);
-          }
-          low[m] = lo;
-          high[m] = hi;
-          die[m] = i;
-          m++;
         }
       }
+      long[] low = spans.low;
+      long[] high = spans.high;
+      int[] die = spans.unit;
+      int m = spans.n;
       SubprogramMap map = sortedIfDisjoint(low, high, die, m);
       if (map == null) {
         TreeMap<Long, long[]> tree = new TreeMap<>(UNSIGNED);

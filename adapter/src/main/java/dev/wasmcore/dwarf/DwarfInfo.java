@@ -313,7 +313,10 @@ public final class DwarfInfo {
     }
   }
 
-  /** (low, high, unit) triples in parallel primitive arrays: the index is built without an object per range. */
+  /**
+   * (low, high, unit) triples in parallel primitive arrays: the address index, and a unit's subprogram map (with DIE
+   * indices for units), are built without an object per range.
+   */
   static final class Spans {
     long[] low;
     long[] high;
