@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { resetStub, stub } from '../stub/vscode';
-import { ADAPTER_JAR, AdapterConfigError, adapterCommandLine, planAdapter } from '../../src/adapter';
+import { ADAPTER_JAR, AdapterConfigError, JVM_OPTIONS, adapterCommandLine, planAdapter } from '../../src/adapter';
 import { WasmcoreDescriptorFactory } from '../../src/descriptorFactory';
 import { JavaNotFoundError, JavaSearch } from '../../src/java';
 import { tempDir, write } from './helpers';
@@ -21,11 +21,12 @@ const noJava = () => {
 
 beforeEach(() => resetStub());
 
-test('launch runs the bundled jar over stdio: java -jar <ext>/adapter/wasmcore.jar dap', () => {
+test('launch runs the bundled jar over stdio: java OPTIONS -jar <ext>/adapter/wasmcore.jar dap', () => {
   const root = extensionRoot();
   const plan = planAdapter({ request: 'launch' }, root, () => '/opt/jdk/bin/java');
   assert.deepEqual(plan, { kind: 'executable', command: '/opt/jdk/bin/java',
-    args: ['-jar', path.join(root, 'adapter', 'wasmcore.jar'), 'dap'] });
+    args: ['-Xlog:disable', '-Xlog:all=warning:stderr', '-XX:+UseSerialGC', '-Djdk.reflect.useNativeAccessorOnly=true',
+      '-jar', path.join(root, 'adapter', 'wasmcore.jar'), 'dap'] });
   assert.deepEqual(plan, adapterCommandLine(root, '/opt/jdk/bin/java'));
 });
 
@@ -82,7 +83,7 @@ test('the factory maps plans to DebugAdapterExecutable and DebugAdapterServer', 
   const exe = factory.createDebugAdapterDescriptor(session({ type: 'wasmcore', request: 'launch', coreFile: '/a.core' }));
   assert.ok(exe instanceof vscode.DebugAdapterExecutable);
   assert.equal(exe.command, '/jdk17/bin/java');
-  assert.deepEqual(exe.args, ['-jar', path.join(root, 'adapter', 'wasmcore.jar'), 'dap']);
+  assert.deepEqual(exe.args, [...JVM_OPTIONS, '-jar', path.join(root, 'adapter', 'wasmcore.jar'), 'dap']);
   assert.equal(searches.length, 1);
   assert.equal(searches[0].javaHomeSetting, '/custom/jdk');
 

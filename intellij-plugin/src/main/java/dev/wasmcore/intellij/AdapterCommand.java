@@ -25,11 +25,13 @@ public final class AdapterCommand {
 
   /**
    * JVM options, the same as {@code adapter/wasmcore dap} uses: the serial collector (a small heap, less start-up
-   * time and memory than G1), and every JVM log message at warning level or above sent to stderr, because stdout is
-   * the DAP channel and a stray JVM warning there would corrupt it.
+   * time and memory than G1), core reflection through native accessors (from Java 18 on the first reflective call,
+   * which mapping a file makes, otherwise spins method-handle classes: 12% of the time to the first stack on
+   * Java 25, by {@code wasmcore bench --parts editor}), and every JVM log message at warning level or above sent to
+   * stderr, because stdout is the DAP channel and a stray JVM warning there would corrupt it.
    */
-  public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xlog:disable",
-      "-Xlog:all=warning:stderr");
+  public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC",
+      "-Djdk.reflect.useNativeAccessorOnly=true", "-Xlog:disable", "-Xlog:all=warning:stderr");
 
   private AdapterCommand() {}
 

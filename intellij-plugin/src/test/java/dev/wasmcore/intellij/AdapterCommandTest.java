@@ -28,7 +28,8 @@ class AdapterCommandTest {
 
   @Test
   void stdioCommandRunsTheJarWithDap() {
-    assertEquals(List.of("/jbr/bin/java", "-XX:+UseSerialGC", "-Xlog:disable", "-Xlog:all=warning:stderr",
+    assertEquals(List.of("/jbr/bin/java", "-XX:+UseSerialGC", "-Djdk.reflect.useNativeAccessorOnly=true",
+        "-Xlog:disable", "-Xlog:all=warning:stderr",
         "-jar", "/p/lib/wasmcore.jar", "dap"), AdapterCommand.stdio("/jbr/bin/java", Path.of("/p/lib/wasmcore.jar")));
   }
 
