@@ -96,8 +96,8 @@ public final class WasmModule implements Closeable {
   private static final int PART_CODE_IDENTITY = 102;
 
   /**
-   * Computes a {@link Lazy} part: a standard section by its id (its value when the section is absent), the name or
-   * producers custom section, or the code identity.
+   * Computes a {@link Lazy} part: a standard section by its id, decoded to the end of its payload (an empty value
+   * when the module has no such section), the name or producers custom section, or the code identity.
    */
   Object load(int part) {
     switch (part) {
@@ -242,7 +242,7 @@ public final class WasmModule implements Closeable {
     return Collections.unmodifiableList(out);
   }
 
-  /** Decodes a standard section with {@code reader}, requiring it to consume the whole payload. */
+  /** The custom section {@code name} decoded by {@code reader}; empty when the module has none. */
   private <T> Optional<T> custom(String name, Function<ByteRegion, T> reader) {
     return custom(name, -1, reader);
   }
