@@ -59,7 +59,7 @@ public final class CompileUnit {
   private boolean lineTried;
 
   private RangeList unitRanges;
-  private SubprogramMap subroutineMap;
+  private AddressMap subroutineMap;
   /** See {@link #rootValues()}. */
   private volatile AttributeValue[] rootValues;
   private volatile boolean rootValuesFailed;
@@ -694,7 +694,7 @@ public final class CompileUnit {
    * The ranges of the unit's subprograms (and inlined subroutines), used when the unit DIE has no ranges of its own.
    */
   RangeList subprogramRanges() {
-    SubprogramMap m = subroutineMap();
+    AddressMap m = subroutineMap();
     List<AddressRange> out = new ArrayList<>(m.low.length);
     for (int k = 0; k < m.low.length; k++) {
       out.add(new AddressRange(m.low[k], m.high[k]));
@@ -702,44 +702,15 @@ public final class CompileUnit {
     return new RangeList(out);
   }
 
-  /** Disjoint {@code [low, high)} ranges in unsigned order, each with the index of the DIE it belongs to. */
-  private static final class SubprogramMap {
-    final long[] low;
-    final long[] high;
-    final int[] die;
-
-    SubprogramMap(long[] low, long[] high, int[] die) {
-      this.low = low;
-      this.high = high;
-      this.die = die;
-    }
-
-    /** The DIE index whose range contains {@code address}, or -1. */
-    int lookup(long address) {
-      int lo = 0;
-      int hi = low.length - 1;
-      while (lo <= hi) {
-        int mid = (lo + hi) >>> 1;
-        if (Long.compareUnsigned(low[mid], address) <= 0) {
-          lo = mid + 1;
-        } else {
-          hi = mid - 1;
-        }
-      }
-      int k = lo - 1;
-      return k >= 0 && Long.compareUnsigned(address, high[k]) < 0 ? die[k] : -1;
-    }
-  }
-
   /**
    * The unit's subprogram DIEs by address, as LLVM's {@code DWARFUnit::updateAddressDieMap} builds its map (DIEs in
    * pre-order, later ranges splitting earlier ones, empty ranges ignored), but over subprograms only: inlined
    * subroutines are looked up per address, in the subtree of the subprogram found ({@link #subroutineAt}), so their
-   * ranges are read only where they matter. For nested, well-formed DWARF this finds the same DIE as LLVM's whole-unit map. Built once per
-   * unit, on the first lookup: when no two ranges overlap (the usual case) by one primitive sort, else by LLVM's
-   * splitting insertions.
+   * ranges are read only where they matter. For nested, well-formed DWARF this finds the same DIE as LLVM's
+   * whole-unit map. Built once per unit, on the first lookup: when no two ranges overlap (the usual case) by one
+   * primitive sort, else by LLVM's splitting insertions.
    */
-  private SubprogramMap subroutineMap() {
+  private AddressMap subroutineMap() {
     synchronized (lock) {
       if (subroutineMap != null) {
         return subroutineMap;
@@ -761,7 +732,7 @@ public final class CompileUnit {
       long[] high = spans.high;
       int[] die = spans.unit;
       int m = spans.n;
-      SubprogramMap map = sortedIfDisjoint(low, high, die, m);
+      AddressMap map = sortedIfDisjoint(low, high, die, m);
       if (map == null) {
         TreeMap<Long, long[]> tree = new TreeMap<>(UNSIGNED);
         for (int k = 0; k < m; k++) {
@@ -778,7 +749,7 @@ public final class CompileUnit {
           di[k] = (int) e[1];
           k++;
         }
-        map = new SubprogramMap(lo, hi, di);
+        map = new AddressMap(lo, hi, di);
       }
       subroutineMap = map;
       return map;
@@ -789,7 +760,7 @@ public final class CompileUnit {
    * The ranges sorted by start when no two overlap (then the order of insertion cannot matter); null when they
    * overlap or the starts do not fit {@link RangeList#orderByStart}.
    */
-  private static SubprogramMap sortedIfDisjoint(long[] low, long[] high, int[] die, int m) {
+  private static AddressMap sortedIfDisjoint(long[] low, long[] high, int[] die, int m) {
     int[] order = RangeList.orderByStart(low, m);
     if (order == null) {
       return null;
@@ -806,7 +777,7 @@ public final class CompileUnit {
         return null;
       }
     }
-    return new SubprogramMap(lo, hi, di);
+    return new AddressMap(lo, hi, di);
   }
 
   /**

@@ -35,9 +35,8 @@ public final class DwarfInfo {
   private final Map<Long, AbbreviationTable> abbrevCache = new ConcurrentHashMap<>();
   private final Map<Long, MalformedInputException> abbrevErrors = new ConcurrentHashMap<>();
   private final Object indexLock = new Object();
-  private long[] indexLow;
-  private long[] indexHigh;
-  private int[] indexUnit;
+  /** The address index: disjoint segments owned by unit numbers; null until built. */
+  private AddressMap index;
   private Map<Long, CompileUnit> typeUnitsBySignature;
 
   private DwarfInfo(DwarfSections sections) {
@@ -259,29 +258,15 @@ public final class DwarfInfo {
    * {@code .debug_info} wins, as in LLVM's {@code DWARFDebugAranges}.
    */
   public CompileUnit unitForAddress(long address) {
-    buildIndex();
-    int lo = 0;
-    int hi = indexLow.length - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (Long.compareUnsigned(indexLow[mid], address) <= 0) {
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    int i = lo - 1;
-    if (i < 0 || Long.compareUnsigned(address, indexHigh[i]) >= 0) {
-      return null;
-    }
-    return units.get(indexUnit[i]);
+    int u = buildIndex().lookup(address);
+    return u < 0 ? null : units.get(u);
   }
 
   /** Builds the disjoint address index once (aranges, else unit DIE ranges, else subprogram ranges). */
-  private void buildIndex() {
+  private AddressMap buildIndex() {
     synchronized (indexLock) {
-      if (indexLow != null) {
-        return;
+      if (index != null) {
+        return index;
       }
       Spans ranges = new Spans(256);
       boolean[] covered = new boolean[units.size()];
@@ -307,9 +292,9 @@ public final class DwarfInfo {
         }
       }
       Spans segs = disjoint(ranges);
-      indexHigh = java.util.Arrays.copyOf(segs.high, segs.n);
-      indexUnit = java.util.Arrays.copyOf(segs.unit, segs.n);
-      indexLow = java.util.Arrays.copyOf(segs.low, segs.n);
+      index = new AddressMap(java.util.Arrays.copyOf(segs.low, segs.n), java.util.Arrays.copyOf(segs.high, segs.n),
+          java.util.Arrays.copyOf(segs.unit, segs.n));
+      return index;
     }
   }
 
